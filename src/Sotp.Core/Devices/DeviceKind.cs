@@ -1,0 +1,13 @@
+namespace Sotp.Core.Devices;
+
+public enum DeviceKind
+{
+    Router,
+    Switch,
+    Firewall,
+    Server,
+    AccessPoint,
+    AlarmPanel,
+    Sensor,
+    Other,
+}

@@ -1,0 +1,24 @@
+namespace Sotp.Core.Errors;
+
+/// <summary>
+/// The stable, machine-readable <c>code</c> of every error a client can act on. Clients branch on these,
+/// so a code, once published, is never renamed; new situations get new codes.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string BadRequest = "bad_request";
+    public const string ValidationFailed = "validation_failed";
+    public const string MalformedJson = "malformed_json";
+    public const string Unauthorized = "unauthorized";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string RouteNotFound = "route_not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string Conflict = "conflict";
+    public const string VersionConflict = "version_conflict";
+    public const string RequestTooLarge = "request_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string StoreUnavailable = "store_unavailable";
+    public const string Internal = "internal_error";
+}

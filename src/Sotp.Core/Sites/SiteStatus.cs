@@ -1,0 +1,8 @@
+namespace Sotp.Core.Sites;
+
+public enum SiteStatus
+{
+    Active,
+    Service,
+    Closed,
+}

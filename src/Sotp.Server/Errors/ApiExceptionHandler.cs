@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Sotp.Core.Errors;
+
+namespace Sotp.Server.Errors;
+
+/// <summary>Turns exceptions into ProblemDetails: expected ones with their own code and message, others as a bare 500.</summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, title, detail) = exception switch
+        {
+            DomainException domain => (StatusFor(domain.Kind), domain.Code, TitleFor(domain.Kind), domain.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, "Request too large", "The request body is larger than this server accepts (Server:MaxRequestBodyBytes)."),
+            BadHttpRequestException { InnerException: JsonException json } =>
+                (StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "Malformed JSON", json.Message),
+            BadHttpRequestException bad =>
+                (bad.StatusCode, bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? ErrorCodes.UnsupportedMediaType : ErrorCodes.BadRequest, "Bad request", bad.Message),
+            _ => (StatusCodes.Status500InternalServerError, ErrorCodes.Internal, "Internal error", "The server failed; the request id leads to the details in its log."),
+        };
+
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Request failed with {Code}", code);
+        }
+
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static int StatusFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static string TitleFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => "Validation failed",
+        ErrorKind.Unauthorized => "Unauthorized",
+        ErrorKind.Forbidden => "Forbidden",
+        ErrorKind.NotFound => "Not found",
+        ErrorKind.Conflict => "Conflict",
+        ErrorKind.Unavailable => "Service unavailable",
+        _ => "Error",
+    };
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Sotp.Server.Api;
+using Sotp.Server.Errors;
+using Sotp.Server.Health;
+using Sotp.Server.Hosting;
+using Sotp.Server.Observability;
+using Sotp.Storage;
+
+namespace Sotp.Server;
+
+/// <summary>Composes the server from its features. Program.cs and <c>sotp serve</c> both start it from here.</summary>
+public static class SotpServer
+{
+    /// <summary>Environment variables with this prefix override appsettings: <c>SOTP__Storage__Provider=Postgres</c>.</summary>
+    public const string EnvironmentPrefix = "SOTP__";
+
+    public static WebApplication Build(string[] args)
+    {
+        // appsettings.json ships beside the binary; relative paths in it (./data) still mean the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        // Added again so the command line still wins over SOTP__ variables.
+        builder.Configuration.AddCommandLine(args);
+
+        // Registered first: its StartAsync migrates before other services run, its StopAsync runs last.
+        builder.Services.AddHostedService<StoreStartupService>();
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddSotpStorage(builder.Configuration);
+        builder.Services.AddSotpHostOptions(builder.Configuration);
+        builder.Services.AddSotpProblemDetails();
+        builder.Services.AddSotpHealth();
+        builder.Services.AddSotpApiDocs();
+        builder.AddSotpObservability();
+
+        var app = builder.Build();
+        app.UseSotpObservability();
+        app.UseSotpProblemDetails();
+        app.MapSotpHealth();
+        app.MapSotpMetrics();
+        app.MapSotpApiDocs();
+        app.MapSystemApi();
+        return app;
+    }
+
+    /// <summary>Runs until SIGTERM/Ctrl+C. Returns the process exit code; start-up failures print one line each.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            await using var app = Build(args);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception ex) when (StartupFailure.Describe(ex) is { } lines)
+        {
+            foreach (var line in lines)
+            {
+                await Console.Error.WriteLineAsync($"sotp: {line}");
+            }
+
+            return StartupFailure.ExitCode;
+        }
+    }
+
+    private static IServiceCollection AddSotpHostOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, server) =>
+            kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes);
+        // Kestrel drains in-flight requests and hosted services stop (in reverse order) within this time.
+        services.AddOptions<HostOptions>().Configure<IOptions<ServerOptions>>((host, server) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(server.Value.ShutdownTimeoutSeconds));
+        return services;
+    }
+}

@@ -1,0 +1,58 @@
+using Dapper;
+using Sotp.Core;
+using Sotp.Core.Bootstrap;
+using Sotp.Core.Sites;
+
+namespace Sotp.Storage.Bootstrap;
+
+public sealed class FirstStartStore(Store store, TimeProvider time) : IFirstStartStore
+{
+    public async Task<bool> SeedIfEmptyAsync(FirstStartSeed seed, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        if (store.Provider == StoreProvider.Postgres)
+        {
+            await using var lockTransaction = await connection.BeginTransactionAsync(cancellationToken);
+            // Two nodes starting on an empty database at once: the second waits here, then sees the users.
+            await connection.ExecuteAsync(new CommandDefinition("LOCK TABLE users IN EXCLUSIVE MODE", transaction: lockTransaction, cancellationToken: cancellationToken));
+            var seeded = await SeedAsync(connection, lockTransaction, seed, cancellationToken);
+            await lockTransaction.CommitAsync(cancellationToken);
+            return seeded;
+        }
+
+        // BEGIN IMMEDIATE takes SQLite's write lock before the emptiness check.
+        await using var transaction = ((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: false);
+        var result = await SeedAsync(connection, transaction, seed, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<bool> SeedAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, FirstStartSeed seed, CancellationToken cancellationToken)
+    {
+        var users = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM users", transaction: transaction, cancellationToken: cancellationToken));
+        if (users > 0)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO users (username, password_hash, role, must_change_password, created_at)
+            VALUES (@AdminUsername, @AdminPasswordHash, @role, @mustChange, @now)
+            """,
+            new { seed.AdminUsername, seed.AdminPasswordHash, role = seed.AdminRole.ToText(), mustChange = true, now },
+            transaction, cancellationToken: cancellationToken));
+
+        var siteId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "INSERT INTO sites (name, address, status, created_at) VALUES (@DemoSiteName, @DemoSiteAddress, @status, @now) RETURNING id",
+            new { seed.DemoSiteName, seed.DemoSiteAddress, status = SiteStatus.Active.ToText(), now },
+            transaction, cancellationToken: cancellationToken));
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO devices (site_id, name, kind, address, enabled, created_at) VALUES (@siteId, @DemoDeviceName, @kind, @DemoDeviceAddress, @enabled, @now)",
+            new { siteId, seed.DemoDeviceName, kind = seed.DemoDeviceKind.ToText(), seed.DemoDeviceAddress, enabled = true, now },
+            transaction, cancellationToken: cancellationToken));
+        return true;
+    }
+}

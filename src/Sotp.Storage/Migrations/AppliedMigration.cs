@@ -1,0 +1,3 @@
+namespace Sotp.Storage.Migrations;
+
+public sealed record AppliedMigration(int Version, string Name, string Checksum, DateTimeOffset AppliedAt);

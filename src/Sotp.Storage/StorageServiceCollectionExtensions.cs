@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Sotp.Core.Bootstrap;
+using Sotp.Core.Users;
+using Sotp.Storage.Backup;
+using Sotp.Storage.Bootstrap;
+using Sotp.Storage.Migrations;
+using Sotp.Storage.Users;
+
+namespace Sotp.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The store, its migrations and backup, and the repositories of Core's interfaces.</summary>
+    public static IServiceCollection AddSotpStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        SqlMapping.Configure();
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StoreMetrics>();
+        services.AddSingleton<Store>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<IStoreBackup>(sp =>
+        {
+            var store = sp.GetRequiredService<Store>();
+            return store.Provider == StoreProvider.Postgres ? new PostgresBackup(store) : new SqliteBackup(store);
+        });
+        services.AddSingleton<IUserStore, UserStore>();
+        services.AddSingleton<IFirstStartStore, FirstStartStore>();
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<FirstStart>();
+        return services;
+    }
+}
