@@ -36,7 +36,7 @@ public static class PasswordHasher
 
         if (!TryParseCost(parts[3], out var memory, out var iterations, out var parallelism) ||
             !TryFromBase64(parts[4], out var salt) || !TryFromBase64(parts[5], out var expected) ||
-            expected.Length is < 16 or > 64)
+            salt.Length is < 8 or > 64 || expected.Length is < 16 or > 64)
         {
             return false;
         }
@@ -78,7 +78,9 @@ public static class PasswordHasher
         }
 
         // Bounds keep a forged hash from making a login cost gigabytes or minutes.
-        return memory is >= 8 and <= 1_048_576 && iterations is >= 1 and <= 16 && parallelism is >= 1 and <= 16;
+        // Argon2 itself needs at least 8 KiB of memory per lane.
+        return memory is >= 8 and <= 1_048_576 && iterations is >= 1 and <= 16 && parallelism is >= 1 and <= 16 &&
+               memory >= 8 * parallelism;
     }
 
     // PHC strings use unpadded standard base64.

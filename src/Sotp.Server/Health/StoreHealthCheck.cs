@@ -4,7 +4,7 @@ using Sotp.Storage;
 namespace Sotp.Server.Health;
 
 /// <summary>The store answers a trivial query within two seconds.</summary>
-internal sealed class StoreHealthCheck(Store store) : IHealthCheck
+internal sealed class StoreHealthCheck(Store store, StoreMetrics metrics) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
@@ -14,6 +14,7 @@ internal sealed class StoreHealthCheck(Store store) : IHealthCheck
         timeout.CancelAfter(Timeout);
         try
         {
+            using var _ = metrics.Measure("ping");
             await using var connection = await store.OpenAsync(timeout.Token);
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT 1";

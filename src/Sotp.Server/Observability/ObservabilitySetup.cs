@@ -1,7 +1,6 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Prometheus;
 using Sotp.Server.Errors;
 using Sotp.Server.Hosting;
 using Sotp.Storage;
@@ -9,9 +8,9 @@ using Sotp.Storage;
 namespace Sotp.Server.Observability;
 
 /// <summary>
-/// /metrics in Prometheus text format (prometheus-net: HTTP requests, GC and process figures, and every
-/// System.Diagnostics.Metrics meter such as store timings), plus OTLP export of traces and metrics when an
-/// endpoint is configured. Logs are JSON lines from the console logger (see appsettings.json).
+/// One metrics pipeline (OpenTelemetry) with two outlets: /metrics in Prometheus text format, always, and OTLP
+/// when Telemetry:OtlpEndpoint is set (then traces too). Logs are JSON lines from the console logger
+/// (see appsettings.json).
 /// </summary>
 public static class ObservabilitySetup
 {
@@ -20,18 +19,24 @@ public static class ObservabilitySetup
     public static WebApplicationBuilder AddSotpObservability(this WebApplicationBuilder builder)
     {
         var telemetry = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        if (!string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint) && Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var endpoint))
+        var otlp = !string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint) && Uri.TryCreate(telemetry.OtlpEndpoint, UriKind.Absolute, out var endpoint)
+            ? endpoint
+            : null;
+
+        var openTelemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(telemetry.ServiceName, serviceVersion: SotpVersion.Current))
+            .WithMetrics(metrics =>
+            {
+                // Request counts and latency (http.server.*), GC and thread pool (dotnet.*), and our own meters.
+                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(OwnMeters).AddPrometheusExporter();
+                if (otlp is not null)
+                {
+                    metrics.AddOtlpExporter(options => options.Endpoint = otlp);
+                }
+            });
+        if (otlp is not null)
         {
-            builder.Services.AddOpenTelemetry()
-                .ConfigureResource(resource => resource.AddService(telemetry.ServiceName, serviceVersion: SotpVersion.Current))
-                .WithTracing(tracing => tracing
-                    .AddAspNetCoreInstrumentation()
-                    .AddOtlpExporter(otlp => otlp.Endpoint = endpoint))
-                .WithMetrics(metrics => metrics
-                    .AddAspNetCoreInstrumentation()
-                    .AddRuntimeInstrumentation()
-                    .AddMeter(OwnMeters)
-                    .AddOtlpExporter(otlp => otlp.Endpoint = endpoint));
+            openTelemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddOtlpExporter(options => options.Endpoint = otlp));
         }
 
         return builder;
@@ -45,13 +50,12 @@ public static class ObservabilitySetup
             context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
             return next(context);
         });
-        app.UseHttpMetrics();
         return app;
     }
 
     public static IEndpointRouteBuilder MapSotpMetrics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMetrics("/metrics").ExcludeFromDescription();
+        endpoints.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
         return endpoints;
     }
 }

@@ -5,10 +5,11 @@ using Sotp.Core.Sites;
 
 namespace Sotp.Storage.Bootstrap;
 
-public sealed class FirstStartStore(Store store, TimeProvider time) : IFirstStartStore
+public sealed class FirstStartStore(Store store, StoreMetrics metrics, TimeProvider time) : IFirstStartStore
 {
     public async Task<bool> SeedIfEmptyAsync(FirstStartSeed seed, CancellationToken cancellationToken)
     {
+        using var _ = metrics.Measure("first_start");
         await using var connection = await store.OpenAsync(cancellationToken);
         if (store.Provider == StoreProvider.Postgres)
         {

@@ -9,7 +9,7 @@ namespace Sotp.Storage.Migrations;
 /// PostgreSQL serialises migrators with an advisory lock, SQLite with <c>BEGIN IMMEDIATE</c>, and each
 /// script is applied in its own transaction together with its row in <c>schema_migrations</c>.
 /// </summary>
-public sealed class Migrator(Store store, ILogger<Migrator> logger)
+public sealed class Migrator(Store store, StoreMetrics metrics, ILogger<Migrator> logger)
 {
     // Any constant works; it only has to be the same for every SOTP node sharing one database.
     private const long PostgresLockKey = 0x5017_0001;
@@ -34,6 +34,7 @@ public sealed class Migrator(Store store, ILogger<Migrator> logger)
     /// <summary>Applies what is pending and returns it (empty when the schema was already current).</summary>
     public async Task<IReadOnlyList<MigrationScript>> MigrateAsync(IProgress<MigrationScript>? progress, CancellationToken cancellationToken)
     {
+        using var _ = metrics.Measure("migrate");
         await using var connection = await store.OpenAsync(cancellationToken);
         if (store.Provider == StoreProvider.Postgres)
         {

@@ -1,0 +1,83 @@
+using Sotp.Core.Errors;
+using Sotp.Core.Users;
+using Sotp.Storage.Migrations;
+using Sotp.Testing;
+
+namespace Sotp.Storage.Tests;
+
+public class UserStoreTests
+{
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task CreatedUser_IsFoundWithItsRoleAndPassword(StoreProvider provider)
+    {
+        await using var store = await MigratedAsync(provider);
+        var accounts = store.Get<UserAccounts>();
+
+        var (created, password) = await accounts.CreateAsync("Operator.One", Role.FieldWorker, CancellationToken.None);
+        var found = await store.Get<IUserStore>().FindByUsernameAsync("operator.one", CancellationToken.None);
+
+        Assert.NotNull(found);
+        Assert.Equal(created, found);
+        Assert.Equal(Role.FieldWorker, found.Role);
+        Assert.True(found.MustChangePassword);
+        Assert.Equal(TimeSpan.Zero, found.CreatedAt.Offset);
+        Assert.NotNull(await accounts.VerifyAsync("OPERATOR.ONE", password, CancellationToken.None));
+    }
+
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Create_WithATakenUsernameInAnotherCase_IsAConflict(StoreProvider provider)
+    {
+        await using var store = await MigratedAsync(provider);
+        var accounts = store.Get<UserAccounts>();
+        await accounts.CreateAsync("anna", Role.Operator, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => accounts.CreateAsync("ANNA", Role.Admin, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.Conflict, error.Code);
+    }
+
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ResetPassword_ReplacesTheOldOne(StoreProvider provider)
+    {
+        await using var store = await MigratedAsync(provider);
+        var accounts = store.Get<UserAccounts>();
+        var (_, oldPassword) = await accounts.CreateAsync("piotr", Role.Technician, CancellationToken.None);
+
+        var newPassword = await accounts.ResetPasswordAsync("piotr", CancellationToken.None);
+
+        Assert.Null(await accounts.VerifyAsync("piotr", oldPassword, CancellationToken.None));
+        Assert.NotNull(await accounts.VerifyAsync("piotr", newPassword, CancellationToken.None));
+    }
+
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ResetPassword_OfAnUnknownUser_IsNotFound(StoreProvider provider)
+    {
+        await using var store = await MigratedAsync(provider);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => store.Get<UserAccounts>().ResetPasswordAsync("ghost", CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.NotFound, error.Code);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a")]
+    [InlineData("-leading-dash")]
+    [InlineData("with space")]
+    [InlineData("semi;colon")]
+    public async Task Create_WithAnInvalidUsername_IsAValidationError(string username)
+    {
+        await using var store = await MigratedAsync(StoreProvider.Sqlite);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => store.Get<UserAccounts>().CreateAsync(username, Role.Operator, CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.ValidationFailed, error.Code);
+    }
+
+    private static async Task<TestStore> MigratedAsync(StoreProvider provider)
+    {
+        var store = await TestStore.CreateAsync(provider);
+        await store.Get<Migrator>().MigrateAsync(null, CancellationToken.None);
+        return store;
+    }
+}
