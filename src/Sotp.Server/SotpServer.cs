@@ -22,6 +22,7 @@ public static class SotpServer
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
         // Added again so the command line still wins over SOTP__ variables.
         builder.Configuration.AddCommandLine(args);
+        StartupPreflight.ValidateConfiguration(builder.Configuration);
 
         // Registered first: its StartAsync migrates before other services run, its StopAsync runs last.
         builder.Services.AddHostedService<StoreStartupService>();
@@ -49,6 +50,7 @@ public static class SotpServer
         try
         {
             await using var app = Build(args);
+            await StartupPreflight.ReachStoreAsync(app.Services, CancellationToken.None);
             await app.RunAsync();
             return 0;
         }
@@ -72,8 +74,10 @@ public static class SotpServer
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, server) =>
             kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes);
         // Kestrel drains in-flight requests and hosted services stop (in reverse order) within this time.
-        services.AddOptions<HostOptions>().Configure<IOptions<ServerOptions>>((host, server) =>
-            host.ShutdownTimeout = TimeSpan.FromSeconds(server.Value.ShutdownTimeoutSeconds));
+        // Read without validation: the host resolves HostOptions while it is built, before the preflight
+        // reports a bad value together with every other bad setting.
+        services.AddOptions<HostOptions>().Configure(host => host.ShutdownTimeout = TimeSpan.FromSeconds(
+            Math.Clamp(configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>()?.ShutdownTimeoutSeconds ?? 30, 1, 600)));
         return services;
     }
 }

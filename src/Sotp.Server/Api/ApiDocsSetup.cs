@@ -16,9 +16,15 @@ public static class ApiDocsSetup
     public static IEndpointRouteBuilder MapSotpApiDocs(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi("/openapi/{documentName}.json");
-        endpoints.MapScalarApiReference("/api/docs", options => options
-            .WithTitle("SOTP API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        endpoints.MapScalarApiReference("/api/docs", options =>
+        {
+            options.WithTitle("SOTP API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            // Operators' networks are closed and their traffic is theirs: no telemetry, no AI chat, no vendor toolbar.
+            options.Telemetry = false;
+            options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            options.Agent = new ScalarAgentOptions { Disabled = true };
+            options.DotNetFlag = false;
+        });
         return endpoints;
     }
 }

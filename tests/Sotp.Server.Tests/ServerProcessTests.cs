@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Sotp.Core.Users;
+using Sotp.Storage;
+using Sotp.Testing;
+
+namespace Sotp.Server.Tests;
+
+/// <summary>The server binary as an operator runs it: first start, logs, SIGTERM, bad settings.</summary>
+public class ServerProcessTests
+{
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task FirstStart_PrintsAWorkingAdminPasswordOnce_AndSigtermStopsCleanly(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+
+        string password;
+        await using (var first = ServerProcess.Start(store.Settings))
+        {
+            await first.WaitUntilReadyAsync();
+            password = PasswordFrom(first.Stdout);
+            Assert.Equal(0, await first.TerminateAsync());
+            Assert.Contains(first.Stdout, line => line.Contains("Application is shutting down", StringComparison.Ordinal));
+        }
+
+        Assert.NotNull(await store.Get<UserAccounts>().VerifyAsync("admin", password, CancellationToken.None));
+        await using var second = ServerProcess.Start(store.Settings);
+        await second.WaitUntilReadyAsync();
+        Assert.Equal(0, await second.TerminateAsync());
+        Assert.DoesNotContain(second.Stdout, line => line.Contains("password", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task TheAdminPassword_NeverAppearsInALogLine()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var server = ServerProcess.Start(store.Settings);
+        await server.WaitUntilReadyAsync();
+        await server.TerminateAsync();
+
+        var password = PasswordFrom(server.Stdout);
+        var logLines = server.Stdout.Where(line => line.StartsWith('{')).ToList();
+        Assert.NotEmpty(logLines);
+        Assert.DoesNotContain(logLines, line => line.Contains(password, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryLogLineOfARequest_IsJsonCarryingTheRequestId()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var server = ServerProcess.Start(store.Settings);
+        await server.WaitUntilReadyAsync();
+
+        using var response = await server.Client.GetAsync("/api/v1/nothing-here");
+        var requestId = response.Headers.GetValues("X-Request-Id").Single();
+        await server.TerminateAsync();
+
+        var lines = server.Stdout.Where(line => line.Contains("/api/v1/nothing-here", StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count >= 2, $"expected the request's start and end lines, got {lines.Count}");
+        foreach (var line in lines)
+        {
+            using var entry = JsonDocument.Parse(line);
+            var scopes = entry.RootElement.GetProperty("Scopes").EnumerateArray();
+            Assert.Contains(scopes, scope => scope.TryGetProperty("RequestId", out var id) && id.GetString() == requestId);
+        }
+    }
+
+    [Theory]
+    [InlineData("--Storage:Provider=Oracle", "configuration error: Storage:Provider 'Oracle' is not a known store; use Sqlite or Postgres.")]
+    [InlineData("--Server:MaxRequestBodyBytes=10", "configuration error: Server:MaxRequestBodyBytes 10 is outside 1024..1073741824.")]
+    [InlineData("--Telemetry:OtlpEndpoint=not a url", "configuration error: Telemetry:OtlpEndpoint 'not a url' is not an http(s) URL.")]
+    [InlineData("--Server:MaxRequestBodyBytes=abc", "configuration error: Failed to convert configuration value 'abc' at 'Server:MaxRequestBodyBytes' to type 'System.Int64'.")]
+    public async Task BadSetting_ExitsNonZeroWithOneLineNamingIt(string argument, string expected)
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var server = ServerProcess.Start(store.Settings, argument);
+
+        var exitCode = await server.WaitForExitAsync();
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"sotp: {expected}", server.Stderr);
+    }
+
+    [Fact]
+    public async Task SeveralBadSettings_AreAllReportedAtOnceWithoutAStackTrace()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var server = ServerProcess.Start(store.Settings, "--Storage:Provider=Oracle", "--Server:ShutdownTimeoutSeconds=0", "--Telemetry:ServiceName=");
+
+        Assert.Equal(2, await server.WaitForExitAsync());
+        Assert.Equal(3, server.Stderr.Count(line => line.StartsWith("sotp: configuration error: ", StringComparison.Ordinal)));
+        Assert.DoesNotContain(server.Stderr.Concat(server.Stdout), line => line.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UnreachablePostgres_ExitsNonZeroNamingTheServer()
+    {
+        using var directory = new TempDirectory();
+        var port = FreePort.Next();
+        await using var server = ServerProcess.Start(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = $"Host=127.0.0.1;Port={port};Username=sotp;Password=pw;Database=sotp",
+            ["Storage:ConnectTimeoutSeconds"] = "2",
+        });
+
+        Assert.Equal(2, await server.WaitForExitAsync());
+        Assert.Contains(server.Stderr, line => line.StartsWith($"sotp: Cannot open the store (PostgreSQL 127.0.0.1:{port}/sotp)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UnwritableDataFolder_ExitsNonZeroNamingTheFolder()
+    {
+        using var directory = new TempDirectory();
+        // A regular file where a folder should be: unwritable even for root.
+        var blocker = directory.File("blocker");
+        await File.WriteAllTextAsync(blocker, "");
+        await using var server = ServerProcess.Start(new Dictionary<string, string?> { ["Storage:DataDirectory"] = Path.Combine(blocker, "data") });
+
+        Assert.Equal(2, await server.WaitForExitAsync());
+        Assert.Contains(server.Stderr, line => line.StartsWith($"sotp: The data folder {blocker}/data is not writable (Storage:DataDirectory)", StringComparison.Ordinal));
+    }
+
+    private static string PasswordFrom(IReadOnlyList<string> stdout)
+    {
+        var lines = stdout.Where(line => line.TrimStart().StartsWith("password:", StringComparison.Ordinal)).ToList();
+        Assert.Single(lines);
+        return lines[0].Split(':', 2)[1].Trim();
+    }
+}
