@@ -69,5 +69,10 @@ public static class CliHost
             await Console.Error.WriteLineAsync($"sotp: {ex.Message}");
             return Failure;
         }
+        catch (System.Data.Common.DbException ex)
+        {
+            await Console.Error.WriteLineAsync($"sotp: store error: {ex.Message.Split('\n')[0]}");
+            return Failure;
+        }
     }
 }

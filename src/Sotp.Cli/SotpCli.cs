@@ -20,6 +20,7 @@ public static class SotpCli
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(BackupCommands.CreateBackup());
         root.Subcommands.Add(BackupCommands.CreateRestore());
+        root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(VersionCommand.Create());
         return root;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Sotp.Server.Api;
+using Sotp.Server.Auth;
 using Sotp.Server.Errors;
 using Sotp.Server.Health;
 using Sotp.Server.Hosting;
@@ -32,15 +33,20 @@ public static class SotpServer
         builder.Services.AddSotpProblemDetails();
         builder.Services.AddSotpHealth();
         builder.Services.AddSotpApiDocs();
+        builder.Services.AddSotpAuth();
         builder.AddSotpObservability();
 
         var app = builder.Build();
         app.UseSotpObservability();
         app.UseSotpProblemDetails();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapSotpHealth();
         app.MapSotpMetrics();
         app.MapSotpApiDocs();
         app.MapSystemApi();
+        app.MapAuthApi();
+        app.MapAuditApi();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Sotp.Core.Audit;
 using Sotp.Core.Bootstrap;
 using Sotp.Core.Users;
 using Sotp.Storage.Backup;
@@ -13,21 +14,21 @@ public class BackupTests
     {
         await using var store = await SeededAsync(provider);
         var accounts = store.Get<UserAccounts>();
-        await accounts.CreateAsync("before-backup", Role.Auditor, CancellationToken.None);
+        await accounts.CreateAsync("before-backup", Role.Auditor, AuditActor.Cli, CancellationToken.None);
         var atBackup = await StoreSnapshot.TakeAsync(store.Get<Store>());
         var file = Path.Combine(store.DirectoryPath, "snapshot.bak");
         var progress = new List<double>();
 
         await store.Get<IStoreBackup>().BackupAsync(file, new SynchronousProgress(progress), CancellationToken.None);
-        await accounts.CreateAsync("after-backup", Role.Operator, CancellationToken.None);
-        await accounts.ResetPasswordAsync("before-backup", CancellationToken.None);
+        await accounts.CreateAsync("after-backup", Role.Operator, AuditActor.Cli, CancellationToken.None);
+        await accounts.ResetPasswordAsync("before-backup", AuditActor.Cli, CancellationToken.None);
         Assert.NotEqual(atBackup, await StoreSnapshot.TakeAsync(store.Get<Store>()));
         await store.Get<IStoreBackup>().RestoreAsync(file, null, CancellationToken.None);
 
         Assert.Equal(atBackup, await StoreSnapshot.TakeAsync(store.Get<Store>()));
         Assert.Equal(1.0, progress[^1]);
         // Identity counters come back too: the next id is not one that existed after the backup.
-        var (next, _) = await accounts.CreateAsync("next", Role.Operator, CancellationToken.None);
+        var (next, _) = await accounts.CreateAsync("next", Role.Operator, AuditActor.Cli, CancellationToken.None);
         Assert.Equal(3, next.Id);
     }
 

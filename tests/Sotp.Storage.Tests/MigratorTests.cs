@@ -1,3 +1,4 @@
+using Sotp.Core.Audit;
 using Dapper;
 using Sotp.Storage.Migrations;
 using Sotp.Testing;
@@ -26,7 +27,7 @@ public class MigratorTests
         await using var store = await TestStore.CreateAsync(provider);
         var migrator = store.Get<Migrator>();
         await migrator.MigrateAsync(null, CancellationToken.None);
-        await store.Get<Sotp.Core.Users.UserAccounts>().CreateAsync("kept", Sotp.Core.Users.Role.Operator, CancellationToken.None);
+        await store.Get<Sotp.Core.Users.UserAccounts>().CreateAsync("kept", Sotp.Core.Users.Role.Operator, AuditActor.Cli, CancellationToken.None);
         var before = await StoreSnapshot.TakeAsync(store.Get<Store>());
 
         var applied = await migrator.MigrateAsync(null, CancellationToken.None);

@@ -1,3 +1,4 @@
+using Sotp.Core.Audit;
 using Sotp.Core.Errors;
 using Sotp.Core.Users;
 using Sotp.Storage.Migrations;
@@ -13,7 +14,7 @@ public class UserStoreTests
         await using var store = await MigratedAsync(provider);
         var accounts = store.Get<UserAccounts>();
 
-        var (created, password) = await accounts.CreateAsync("Operator.One", Role.FieldWorker, CancellationToken.None);
+        var (created, password) = await accounts.CreateAsync("Operator.One", Role.FieldWorker, AuditActor.Cli, CancellationToken.None);
         var found = await store.Get<IUserStore>().FindByUsernameAsync("operator.one", CancellationToken.None);
 
         Assert.NotNull(found);
@@ -29,9 +30,9 @@ public class UserStoreTests
     {
         await using var store = await MigratedAsync(provider);
         var accounts = store.Get<UserAccounts>();
-        await accounts.CreateAsync("anna", Role.Operator, CancellationToken.None);
+        await accounts.CreateAsync("anna", Role.Operator, AuditActor.Cli, CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => accounts.CreateAsync("ANNA", Role.Admin, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => accounts.CreateAsync("ANNA", Role.Admin, AuditActor.Cli, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.Conflict, error.Code);
     }
@@ -41,9 +42,9 @@ public class UserStoreTests
     {
         await using var store = await MigratedAsync(provider);
         var accounts = store.Get<UserAccounts>();
-        var (_, oldPassword) = await accounts.CreateAsync("piotr", Role.Technician, CancellationToken.None);
+        var (_, oldPassword) = await accounts.CreateAsync("piotr", Role.Technician, AuditActor.Cli, CancellationToken.None);
 
-        var newPassword = await accounts.ResetPasswordAsync("piotr", CancellationToken.None);
+        var newPassword = await accounts.ResetPasswordAsync("piotr", AuditActor.Cli, CancellationToken.None);
 
         Assert.Null(await accounts.VerifyAsync("piotr", oldPassword, CancellationToken.None));
         Assert.NotNull(await accounts.VerifyAsync("piotr", newPassword, CancellationToken.None));
@@ -54,7 +55,7 @@ public class UserStoreTests
     {
         await using var store = await MigratedAsync(provider);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => store.Get<UserAccounts>().ResetPasswordAsync("ghost", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => store.Get<UserAccounts>().ResetPasswordAsync("ghost", AuditActor.Cli, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.NotFound, error.Code);
     }
@@ -69,7 +70,7 @@ public class UserStoreTests
     {
         await using var store = await MigratedAsync(StoreProvider.Sqlite);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => store.Get<UserAccounts>().CreateAsync(username, Role.Operator, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DomainException>(() => store.Get<UserAccounts>().CreateAsync(username, Role.Operator, AuditActor.Cli, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.ValidationFailed, error.Code);
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Sotp.Core;
+using Sotp.Core.Audit;
 using Sotp.Core.Users;
 using Sotp.Storage.Migrations;
 
@@ -38,7 +39,7 @@ public static class UserCommands
         {
             await services.GetRequiredService<Migrator>().MigrateAsync(null, cancellationToken);
             var (user, password) = await services.GetRequiredService<UserAccounts>()
-                .CreateAsync(parse.GetValue(username)!, EnumText.Parse<Role>(parse.GetValue(role)!), cancellationToken);
+                .CreateAsync(parse.GetValue(username)!, EnumText.Parse<Role>(parse.GetValue(role)!), AuditActor.Cli, cancellationToken);
             Console.WriteLine($"Created {user.Role.ToText()} user '{user.Username}'.");
             Console.WriteLine($"password: {password}");
             Console.WriteLine("Shown once; the user must change it at first login.");
@@ -54,7 +55,7 @@ public static class UserCommands
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(parse, async services =>
         {
             await services.GetRequiredService<Migrator>().MigrateAsync(null, cancellationToken);
-            var password = await services.GetRequiredService<UserAccounts>().ResetPasswordAsync(parse.GetValue(username)!, cancellationToken);
+            var password = await services.GetRequiredService<UserAccounts>().ResetPasswordAsync(parse.GetValue(username)!, AuditActor.Cli, cancellationToken);
             Console.WriteLine($"New password for '{parse.GetValue(username)}'.");
             Console.WriteLine($"password: {password}");
             Console.WriteLine("Shown once; the user must change it at next login.");

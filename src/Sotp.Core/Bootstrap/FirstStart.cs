@@ -1,3 +1,4 @@
+using Sotp.Core.Audit;
 using Sotp.Core.Devices;
 using Sotp.Core.Users;
 
@@ -7,7 +8,7 @@ namespace Sotp.Core.Bootstrap;
 /// Makes an empty store usable: one MASTER account with a random password and a demo site that
 /// monitors this machine, so a new user sees something real within seconds of the first start.
 /// </summary>
-public sealed class FirstStart(IFirstStartStore store)
+public sealed class FirstStart(IFirstStartStore store, IAuditLog audit)
 {
     public const string AdminUsername = "admin";
 
@@ -25,6 +26,13 @@ public sealed class FirstStart(IFirstStartStore store)
             DemoDeviceKind: DeviceKind.Server,
             DemoDeviceAddress: "127.0.0.1");
 
-        return await store.SeedIfEmptyAsync(seed, cancellationToken) ? password : null;
+        if (!await store.SeedIfEmptyAsync(seed, cancellationToken))
+        {
+            return null;
+        }
+
+        await audit.AppendAsync(new AuditEntry(AuditActor.System, AuditActions.FirstStartSeeded,
+            Detail: $"administrator '{AdminUsername}' and demo site '{seed.DemoSiteName}' created"), cancellationToken);
+        return password;
     }
 }

@@ -7,4 +7,7 @@ public class DomainException(ErrorKind kind, string code, string message, Except
     public ErrorKind Kind { get; } = kind;
 
     public string Code { get; } = code;
+
+    /// <summary>The request field at fault (camelCase, as in the API), when one is.</summary>
+    public string? Field { get; init; }
 }

@@ -12,6 +12,10 @@ public static class ErrorCodes
     public const string Unauthorized = "unauthorized";
     public const string InvalidCredentials = "invalid_credentials";
     public const string Forbidden = "forbidden";
+    public const string PasswordChangeRequired = "password_change_required";
+    public const string TooManyAttempts = "too_many_attempts";
+    public const string InvalidRefreshToken = "invalid_refresh_token";
+    public const string RefreshTokenReused = "refresh_token_reused";
     public const string NotFound = "not_found";
     public const string RouteNotFound = "route_not_found";
     public const string MethodNotAllowed = "method_not_allowed";

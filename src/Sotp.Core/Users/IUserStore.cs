@@ -4,9 +4,17 @@ public interface IUserStore
 {
     Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken);
 
+    Task<User?> FindByIdAsync(long id, CancellationToken cancellationToken);
+
     /// <exception cref="Errors.DomainException">code <c>conflict</c> when the username is taken.</exception>
     Task<User> CreateAsync(string username, string passwordHash, Role role, bool mustChangePassword, CancellationToken cancellationToken);
 
     /// <returns>False when no such user exists.</returns>
     Task<bool> SetPasswordAsync(string username, string passwordHash, bool mustChangePassword, CancellationToken cancellationToken);
+
+    /// <summary>Counts a failed login; at <paramref name="lockAfter"/> failures the account is locked until <paramref name="lockUntil"/> and the count restarts.</summary>
+    /// <returns>True when this failure locked the account.</returns>
+    Task<bool> RecordFailedLoginAsync(long userId, int lockAfter, DateTimeOffset lockUntil, CancellationToken cancellationToken);
+
+    Task RecordSuccessfulLoginAsync(long userId, CancellationToken cancellationToken);
 }

@@ -15,7 +15,7 @@ public static class ApiDocsSetup
 
     public static IEndpointRouteBuilder MapSotpApiDocs(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi("/openapi/{documentName}.json");
+        endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         endpoints.MapScalarApiReference("/api/docs", options =>
         {
             options.WithTitle("SOTP API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
@@ -24,7 +24,7 @@ public static class ApiDocsSetup
             options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
             options.Agent = new ScalarAgentOptions { Disabled = true };
             options.DotNetFlag = false;
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 }

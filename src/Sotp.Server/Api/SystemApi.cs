@@ -10,7 +10,7 @@ public static class SystemApi
     {
         var group = endpoints.MapGroup("/api/v1").WithTags("System");
         group.MapGet("/version", () => TypedResults.Ok(new VersionInfo("SOTP", SotpVersion.Current, "v1")))
-            .WithSummary("Product and API version; needs no login.");
+            .AllowAnonymous().WithSummary("Product and API version; needs no login.");
         return endpoints;
     }
 }

@@ -20,9 +20,9 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapSotpHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .ExcludeFromDescription();
+            .AllowAnonymous().ExcludeFromDescription();
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
-            .ExcludeFromDescription();
+            .AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sotp.Core.Secrets;
 using Sotp.Storage;
 
 namespace Sotp.Server.Hosting;
@@ -26,6 +27,8 @@ internal static class StartupPreflight
     public static async Task ReachStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var connection = await services.GetRequiredService<Store>().OpenAsync(cancellationToken);
+        // Loads (or on first start creates) the master key, so a bad key is reported now, not at the first login.
+        _ = services.GetRequiredService<SecretCipher>();
     }
 
     private static void Check<T>(IConfiguration configuration, string section, IValidateOptions<T> validator, List<string> failures)

@@ -55,7 +55,8 @@ public static class ObservabilitySetup
 
     public static IEndpointRouteBuilder MapSotpMetrics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
+        // Prometheus scrapes without a token; keep /metrics off untrusted networks (or behind a proxy that checks one).
+        endpoints.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 }

@@ -7,7 +7,7 @@ namespace Sotp.Storage.Users;
 
 public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider time) : IUserStore
 {
-    private const string Columns = "id, username, password_hash, role, must_change_password, created_at, version";
+    private const string Columns = "id, username, password_hash, role, must_change_password, created_at, version, failed_logins, locked_until";
 
     public async Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken)
     {
@@ -15,6 +15,15 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
         await using var connection = await store.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
             $"SELECT {Columns} FROM users WHERE lower(username) = lower(@username)", new { username }, cancellationToken: cancellationToken));
+        return row?.ToUser();
+    }
+
+    public async Task<User?> FindByIdAsync(long id, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("users.find");
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM users WHERE id = @id", new { id }, cancellationToken: cancellationToken));
         return row?.ToUser();
     }
 
@@ -48,11 +57,37 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
         await using var connection = await store.OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE users SET password_hash = @passwordHash, must_change_password = @mustChangePassword, version = version + 1
+            UPDATE users SET password_hash = @passwordHash, must_change_password = @mustChangePassword, password_changed_at = @now,
+                failed_logins = 0, locked_until = NULL, version = version + 1
             WHERE lower(username) = lower(@username)
             """,
-            new { username, passwordHash, mustChangePassword }, cancellationToken: cancellationToken));
+            new { username, passwordHash, mustChangePassword, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
         return changed > 0;
+    }
+
+    public async Task<bool> RecordFailedLoginAsync(long userId, int lockAfter, DateTimeOffset lockUntil, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("users.login_failed");
+        await using var connection = await store.OpenAsync(cancellationToken);
+        // One statement, so concurrent failures cannot both read the old count.
+        var locked = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            UPDATE users SET
+                locked_until = CASE WHEN failed_logins + 1 >= @lockAfter THEN @lockUntil ELSE locked_until END,
+                failed_logins = CASE WHEN failed_logins + 1 >= @lockAfter THEN 0 ELSE failed_logins + 1 END
+            WHERE id = @userId
+            RETURNING CASE WHEN failed_logins = 0 THEN 1 ELSE 0 END
+            """,
+            new { userId, lockAfter, lockUntil }, cancellationToken: cancellationToken));
+        return locked == 1;
+    }
+
+    public async Task RecordSuccessfulLoginAsync(long userId, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("users.login_succeeded");
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET failed_logins = 0 WHERE id = @userId AND failed_logins <> 0", new { userId }, cancellationToken: cancellationToken));
     }
 
     private sealed class UserRow
@@ -64,8 +99,10 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
         public bool MustChangePassword { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public long Version { get; init; }
+        public int FailedLogins { get; init; }
+        public DateTimeOffset? LockedUntil { get; init; }
 
         public User ToUser() =>
-            new(Id, Username, PasswordHash, EnumText.Parse<Role>(Role), MustChangePassword, CreatedAt, Version);
+            new(Id, Username, PasswordHash, EnumText.Parse<Role>(Role), MustChangePassword, CreatedAt, Version, FailedLogins, LockedUntil);
     }
 }

@@ -1,0 +1,15 @@
+namespace Sotp.Core.Audit;
+
+/// <summary>Action names in the audit log; stable, because auditors filter on them.</summary>
+public static class AuditActions
+{
+    public const string LoginSucceeded = "auth.login";
+    public const string LoginFailed = "auth.login_failed";
+    public const string AccountLocked = "auth.account_locked";
+    public const string Logout = "auth.logout";
+    public const string RefreshTokenReused = "auth.refresh_token_reused";
+    public const string PasswordChanged = "auth.password_changed";
+    public const string UserCreated = "user.created";
+    public const string PasswordReset = "user.password_reset";
+    public const string FirstStartSeeded = "system.first_start";
+}

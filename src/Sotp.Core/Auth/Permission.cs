@@ -1,0 +1,7 @@
+namespace Sotp.Core.Auth;
+
+/// <summary>What an endpoint needs. Which roles have it is <see cref="PermissionMatrix"/>, the one table.</summary>
+public enum Permission
+{
+    ReadAudit,
+}

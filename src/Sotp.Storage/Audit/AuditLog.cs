@@ -1,0 +1,123 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Sotp.Core;
+using Sotp.Core.Audit;
+
+namespace Sotp.Storage.Audit;
+
+/// <summary>
+/// The append-only, hash-chained audit log. Appends are serialised (PostgreSQL: a transaction-scoped advisory
+/// lock; SQLite: BEGIN IMMEDIATE) so that every row links to exactly the row before it.
+/// </summary>
+public sealed class AuditLog(Store store, StoreMetrics metrics, TimeProvider time) : IAuditLog
+{
+    private const long PostgresChainLock = 0x5017_0002;
+    private const string Columns = "id, at, actor_id, actor_name, actor_role, action, entity_type, entity_id, before_json, after_json, detail, request_id, client_ip, prev_hash, hash";
+
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("audit.append");
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var transaction = store.Provider == StoreProvider.Sqlite
+            ? ((SqliteConnection)connection).BeginTransaction(deferred: false)
+            : await connection.BeginTransactionAsync(cancellationToken);
+        if (store.Provider == StoreProvider.Postgres)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = PostgresChainLock }, transaction, cancellationToken: cancellationToken));
+        }
+
+        var prevHash = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken)) ?? AuditRecord.GenesisHash;
+        var at = Format(time.GetUtcNow());
+        var hash = AuditRecord.ComputeHash(prevHash, at, entry.Actor.UserId, entry.Actor.Name, entry.Actor.Role, entry.Action,
+            entry.EntityType, entry.EntityId, entry.Before, entry.After, entry.Detail, entry.RequestId, entry.ClientIp);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit_log (at, actor_id, actor_name, actor_role, action, entity_type, entity_id, before_json, after_json, detail, request_id, client_ip, prev_hash, hash)
+            VALUES (@at, @UserId, @Name, @Role, @Action, @EntityType, @EntityId, @Before, @After, @Detail, @RequestId, @ClientIp, @prevHash, @hash)
+            """,
+            new
+            {
+                at, entry.Actor.UserId, entry.Actor.Name, entry.Actor.Role, entry.Action, entry.EntityType, entry.EntityId,
+                entry.Before, entry.After, entry.Detail, entry.RequestId, entry.ClientIp, prevHash, hash,
+            },
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<Page<AuditRecord>> ListAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("audit.list");
+        var filters = new List<string>();
+        if (query.Action is not null)
+        {
+            filters.Add("action = @Action");
+        }
+
+        if (query.Actor is not null)
+        {
+            filters.Add("actor_name = @Actor");
+        }
+
+        // Timestamps are fixed-width ISO-8601 UTC text, so text order is time order.
+        if (query.From is not null)
+        {
+            filters.Add("at >= @from");
+        }
+
+        if (query.To is not null)
+        {
+            filters.Add("at < @to");
+        }
+
+        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
+        var parameters = new
+        {
+            query.Action,
+            query.Actor,
+            from = query.From is { } from ? Format(from) : null,
+            to = query.To is { } to ? Format(to) : null,
+            limit = query.PageSize,
+            offset = (query.Page - 1) * query.PageSize,
+        };
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM audit_log {where}", parameters, cancellationToken: cancellationToken));
+        var items = await connection.QueryAsync<AuditRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM audit_log {where} ORDER BY id DESC LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken));
+        return new Page<AuditRecord>(items.ToList(), total);
+    }
+
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("audit.verify");
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var expectedPrev = AuditRecord.GenesisHash;
+        long checkedRows = 0;
+        // Streamed row by row: a years-long log does not have to fit in memory.
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            $"SELECT {Columns} FROM audit_log ORDER BY id",
+            cancellationToken: cancellationToken));
+        var parser = reader.GetRowParser<AuditRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var record = parser(reader);
+            checkedRows++;
+            if (record.PrevHash != expectedPrev)
+            {
+                return new AuditVerification(checkedRows, record.Id, "its link to the previous row is broken (a row was removed or reordered)");
+            }
+
+            if (!record.HashMatches())
+            {
+                return new AuditVerification(checkedRows, record.Id, "its content does not match its hash (the row was edited)");
+            }
+
+            expectedPrev = record.Hash;
+        }
+
+        return new AuditVerification(checkedRows, null, null);
+    }
+
+    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}
