@@ -126,6 +126,27 @@ public class CliTests
         Assert.Equal(before, await StoreSnapshot.TakeAsync(store.Get<Store>()));
     }
 
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AuditVerify_PassesOnAnUntouchedLog_AndNamesTheRowAfterTampering(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await Cli.RunAsync(store.Settings, "user", "create", "first", "--role", "ADMIN");
+        await Cli.RunAsync(store.Settings, "user", "create", "second", "--role", "ADMIN");
+
+        var intact = await Cli.RunAsync(store.Settings, "audit", "verify");
+        await using (var connection = await store.Get<Store>().OpenAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE audit_log SET after_json = '{}' WHERE id = 1");
+        }
+
+        var broken = await Cli.RunAsync(store.Settings, "audit", "verify");
+
+        Assert.Equal(0, intact.ExitCode);
+        Assert.Contains("Audit log intact: 2 rows checked.", intact.Stdout);
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("audit log broken at row 1", broken.Stderr);
+    }
+
     [Fact]
     public async Task AnyCommand_WithABadSetting_FailsNamingTheSetting()
     {

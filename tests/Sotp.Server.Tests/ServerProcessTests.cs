@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Sotp.Core.Users;
 using Sotp.Storage;
@@ -61,6 +63,50 @@ public class ServerProcessTests
             using var entry = JsonDocument.Parse(line);
             var scopes = entry.RootElement.GetProperty("Scopes").EnumerateArray();
             Assert.Contains(scopes, scope => scope.TryGetProperty("RequestId", out var id) && id.GetString() == requestId);
+        }
+    }
+
+    [Fact]
+    public async Task ARequestBodyOverTheLimit_Is413ProblemDetails()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var server = ServerProcess.Start(store.Settings, "--Server:MaxRequestBodyBytes=2048");
+        await server.WaitUntilReadyAsync();
+
+        using var content = new StringContent($"{{\"username\":\"{new string('a', 64 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json");
+        using var response = await server.Client.PostAsync("/api/v1/auth/login", content);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request_too_large");
+    }
+
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task NoPasswordTokenOrKey_EverReachesTheLogs(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await using var server = ServerProcess.Start(store.Settings);
+        await server.WaitUntilReadyAsync();
+        var generated = PasswordFrom(server.Stdout);
+        const string chosen = "a passphrase for the night";
+
+        using var login = await server.Client.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = generated });
+        var first = (await login.Content.ReadFromJsonAsync<InMemoryServer.Tokens>())!;
+        using var change = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/password") { Content = JsonContent.Create(new { currentPassword = generated, newPassword = chosen }) };
+        change.Headers.Authorization = new("Bearer", first.AccessToken);
+        using var changed = await server.Client.SendAsync(change);
+        var second = (await changed.Content.ReadFromJsonAsync<InMemoryServer.Tokens>())!;
+        using var refreshed = await server.Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = second.RefreshToken });
+        var third = (await refreshed.Content.ReadFromJsonAsync<InMemoryServer.Tokens>())!;
+        using var wrong = await server.Client.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = chosen + "!" });
+        using var logout = await server.Client.PostAsJsonAsync("/api/v1/auth/logout", new { refreshToken = third.RefreshToken });
+        await server.TerminateAsync();
+
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var masterKey = (await File.ReadAllTextAsync(Path.Combine(store.Settings["Storage:DataDirectory"]!, "master.key"))).Trim();
+        var logLines = server.Stdout.Where(line => line.StartsWith('{')).Concat(server.Stderr).ToList();
+        string[] secrets = [generated, chosen, chosen + "!", masterKey, first.AccessToken, first.RefreshToken, second.AccessToken, second.RefreshToken, third.AccessToken, third.RefreshToken];
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(logLines, line => line.Contains(secret, StringComparison.Ordinal));
         }
     }
 

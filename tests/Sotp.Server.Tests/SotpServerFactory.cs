@@ -1,18 +1,28 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Sotp.Core.Audit;
+using Sotp.Core.Users;
 using Sotp.Storage;
 using Sotp.Testing;
 
 namespace Sotp.Server.Tests;
 
 /// <summary>The whole server in memory (TestServer) on a given store; what needs real Kestrel uses <see cref="ServerProcess"/>.</summary>
-public sealed class SotpServerFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class SotpServerFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (time is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
     }
 }
@@ -33,10 +43,33 @@ public sealed class InMemoryServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<InMemoryServer> StartAsync(StoreProvider provider = StoreProvider.Sqlite)
+    public static async Task<InMemoryServer> StartAsync(StoreProvider provider = StoreProvider.Sqlite, TimeProvider? time = null)
     {
         var store = await TestStore.CreateAsync(provider);
-        return new InMemoryServer(store, new SotpServerFactory(store.Settings));
+        return new InMemoryServer(store, new SotpServerFactory(store.Settings, time));
+    }
+
+    /// <summary>A user with a known password; <paramref name="mustChangePassword"/> as after a generated one.</summary>
+    public async Task CreateUserAsync(string username, Role role, string password, bool mustChangePassword = false)
+    {
+        // The server must have migrated the store before the test writes to it.
+        (await Client.GetAsync("/readyz")).EnsureSuccessStatusCode();
+        await Store.Get<UserAccounts>().CreateAsync(username, role, AuditActor.Cli, CancellationToken.None);
+        await Store.Get<IUserStore>().SetPasswordAsync(username, PasswordHasher.Hash(password), mustChangePassword, CancellationToken.None);
+    }
+
+    public Task<HttpResponseMessage> LoginAsync(string username, string password) =>
+        Client.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
+
+    /// <summary>Logs in and returns a client that sends the access token, plus the token pair.</summary>
+    public async Task<(HttpClient Client, Tokens Tokens)> LoginClientAsync(string username, string password)
+    {
+        using var response = await LoginAsync(username, password);
+        response.EnsureSuccessStatusCode();
+        var tokens = (await response.Content.ReadFromJsonAsync<Tokens>())!;
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", tokens.AccessToken);
+        return (client, tokens);
     }
 
     public async ValueTask DisposeAsync()
@@ -45,4 +78,6 @@ public sealed class InMemoryServer : IAsyncDisposable
         await Factory.DisposeAsync();
         await Store.DisposeAsync();
     }
+
+    public sealed record Tokens(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType, bool MustChangePassword);
 }

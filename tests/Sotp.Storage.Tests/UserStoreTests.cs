@@ -60,6 +60,39 @@ public class UserStoreTests
         Assert.Equal(ErrorCodes.NotFound, error.Code);
     }
 
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task TheTenthFailedLogin_LocksTheAccountAndRestartsTheCount(StoreProvider provider)
+    {
+        await using var store = await MigratedAsync(provider);
+        var (user, _) = await store.Get<UserAccounts>().CreateAsync("target", Role.Operator, AuditActor.Cli, CancellationToken.None);
+        var users = store.Get<IUserStore>();
+        var lockUntil = new DateTimeOffset(2026, 11, 23, 3, 30, 0, TimeSpan.Zero);
+
+        var locks = new List<bool>();
+        for (var i = 0; i < 10; i++)
+        {
+            locks.Add(await users.RecordFailedLoginAsync(user.Id, 10, lockUntil, CancellationToken.None));
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(false, 9), true], locks);
+        var locked = await users.FindByIdAsync(user.Id, CancellationToken.None);
+        Assert.Equal(lockUntil, locked!.LockedUntil);
+        Assert.Equal(0, locked.FailedLogins);
+    }
+
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ASuccessfulLogin_ResetsTheFailureCount(StoreProvider provider)
+    {
+        await using var store = await MigratedAsync(provider);
+        var (user, _) = await store.Get<UserAccounts>().CreateAsync("target", Role.Operator, AuditActor.Cli, CancellationToken.None);
+        var users = store.Get<IUserStore>();
+        await users.RecordFailedLoginAsync(user.Id, 10, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        await users.RecordSuccessfulLoginAsync(user.Id, CancellationToken.None);
+
+        Assert.Equal(0, (await users.FindByIdAsync(user.Id, CancellationToken.None))!.FailedLogins);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a")]

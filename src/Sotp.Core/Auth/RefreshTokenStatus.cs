@@ -6,6 +6,8 @@ public enum RefreshTokenStatus
     /// <summary>No such token (or not ours).</summary>
     Unknown,
     Expired,
+    /// <summary>Revoked by logout (or by a detected reuse) before it was ever used.</summary>
+    Revoked,
     /// <summary>Used or revoked before: someone replays it, so its whole family was revoked.</summary>
     Reused,
 }

@@ -20,11 +20,16 @@ public sealed class RefreshTokenStore(Store store, StoreMetrics metrics) : IRefr
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var token = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(
-            "SELECT id, family_id, user_id, expires_at FROM refresh_tokens WHERE token_hash = @tokenHash",
+            "SELECT id, family_id, user_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = @tokenHash",
             new { tokenHash }, transaction, cancellationToken: cancellationToken));
         if (token is null)
         {
             return new RefreshTokenRotation(RefreshTokenStatus.Unknown);
+        }
+
+        if (token.UsedAt is null && token.RevokedAt is not null)
+        {
+            return new RefreshTokenRotation(RefreshTokenStatus.Revoked, token.UserId, token.FamilyId);
         }
 
         // Only the first presenter wins the conditional update; a second one, now or later, is a replay.
@@ -57,7 +62,7 @@ public sealed class RefreshTokenStore(Store store, StoreMetrics metrics) : IRefr
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var token = await connection.QuerySingleOrDefaultAsync<TokenRow>(new CommandDefinition(
-            "SELECT id, family_id, user_id, expires_at FROM refresh_tokens WHERE token_hash = @tokenHash",
+            "SELECT id, family_id, user_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = @tokenHash",
             new { tokenHash }, transaction, cancellationToken: cancellationToken));
         if (token is null)
         {
@@ -80,5 +85,7 @@ public sealed class RefreshTokenStore(Store store, StoreMetrics metrics) : IRefr
         public string FamilyId { get; init; } = "";
         public long UserId { get; init; }
         public DateTimeOffset ExpiresAt { get; init; }
+        public DateTimeOffset? UsedAt { get; init; }
+        public DateTimeOffset? RevokedAt { get; init; }
     }
 }
