@@ -17,4 +17,24 @@ public static class PermissionMatrix
     public static IReadOnlyList<Role> RolesFor(Permission permission) => Roles[permission];
 
     public static bool Allows(Role role, Permission permission) => Roles[permission].Contains(role);
+
+    /// <summary>The matrix as a Markdown table: docs/permissions.md is this text, and a test keeps it so.</summary>
+    public static string RenderMarkdown()
+    {
+        var roles = Enum.GetValues<Role>();
+        var text = new System.Text.StringBuilder();
+        text.AppendLine("# Permissions");
+        text.AppendLine();
+        text.AppendLine("Generated from `src/Sotp.Core/Auth/PermissionMatrix.cs` by `sotp permissions`; a test fails when this file is out of date.");
+        text.AppendLine("Without a token every guarded endpoint answers 401; with a role that lacks the permission, 403.");
+        text.AppendLine();
+        text.Append("| permission |").AppendJoin("", roles.Select(role => $" {role.ToText()} |")).AppendLine();
+        text.Append("|---|").AppendJoin("", roles.Select(_ => ":-:|")).AppendLine();
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            text.Append($"| {permission} |").AppendJoin("", roles.Select(role => Allows(role, permission) ? " ✓ |" : "   |")).AppendLine();
+        }
+
+        return text.ToString();
+    }
 }

@@ -58,7 +58,10 @@ public static class AuthSetup
 
     /// <summary>Guards an endpoint or group by a permission of the <see cref="PermissionMatrix"/>.</summary>
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(PolicyName(permission));
+        builder.RequireAuthorization(PolicyName(permission)).WithMetadata(new RequiredPermission(permission));
+
+    /// <summary>Endpoint metadata naming the permission, so the matrix test can find every guarded endpoint.</summary>
+    public sealed record RequiredPermission(Permission Permission);
 
     private static string PolicyName(Permission permission) => $"permission:{permission}";
 
