@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Sotp.Core;
 using Sotp.Server.Api;
 using Sotp.Server.Auth;
 using Sotp.Server.Errors;
@@ -34,6 +35,7 @@ public static class SotpServer
         builder.Services.AddSotpHealth();
         builder.Services.AddSotpApiDocs();
         builder.Services.AddSotpAuth();
+        builder.Services.ConfigureHttpJsonOptions(options => SotpJson.Configure(options.SerializerOptions));
         builder.AddSotpObservability();
 
         var app = builder.Build();
@@ -47,6 +49,7 @@ public static class SotpServer
         app.MapSystemApi();
         app.MapAuthApi();
         app.MapAuditApi();
+        app.MapSitesApi();
         return app;
     }
 

@@ -4,4 +4,6 @@ namespace Sotp.Core.Auth;
 public enum Permission
 {
     ReadAudit,
+    ReadInventory,
+    WriteInventory,
 }

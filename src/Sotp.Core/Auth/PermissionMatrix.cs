@@ -12,6 +12,9 @@ public static class PermissionMatrix
     {
         // The system audit is for the owner and the auditors; ADMIN runs the system but does not audit it.
         [Permission.ReadAudit] = [Role.Master, Role.Auditor],
+        // Everyone reads the inventory (TECHNICIAN and FIELD_WORKER only their assigned sites); collectors (SYSTEM) too.
+        [Permission.ReadInventory] = Enum.GetValues<Role>(),
+        [Permission.WriteInventory] = [Role.Master, Role.Admin],
     };
 
     public static IReadOnlyList<Role> RolesFor(Permission permission) => Roles[permission];

@@ -21,6 +21,9 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "method_not_allowed";
     public const string Conflict = "conflict";
     public const string VersionConflict = "version_conflict";
+    public const string SiteHasDevices = "site_has_devices";
+    public const string DeviceHasChildren = "device_has_children";
+    public const string DependencyCycle = "dependency_cycle";
     public const string RequestTooLarge = "request_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string StoreUnavailable = "store_unavailable";

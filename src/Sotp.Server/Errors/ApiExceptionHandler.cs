@@ -28,9 +28,12 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         }
 
         httpContext.Response.StatusCode = status;
-        var problem = exception is DomainException { Field: { } field }
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] }) { Status = status, Title = title, Detail = detail }
-            : new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var problem = exception switch
+        {
+            ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary()) { Status = status, Title = title, Detail = detail },
+            DomainException { Field: { } field } => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] }) { Status = status, Title = title, Detail = detail },
+            _ => new ProblemDetails { Status = status, Title = title, Detail = detail },
+        };
         problem.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Sotp.Core;
 using Sotp.Core.Audit;
 
@@ -8,7 +7,7 @@ namespace Sotp.Storage.Audit;
 
 /// <summary>
 /// The append-only, hash-chained audit log. Appends are serialised (PostgreSQL: a transaction-scoped advisory
-/// lock; SQLite: BEGIN IMMEDIATE) so that every row links to exactly the row before it.
+/// lock; SQLite: the write lock of <see cref="WriteTransaction"/>) so that every row links to exactly the row before it.
 /// </summary>
 public sealed class AuditLog(Store store, StoreMetrics metrics, TimeProvider time) : IAuditLog
 {
@@ -17,11 +16,16 @@ public sealed class AuditLog(Store store, StoreMetrics metrics, TimeProvider tim
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
+        await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
+        await AppendAsync(write, entry, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Appends inside the caller's transaction, so a change and its audit record commit together or not at all.</summary>
+    public async Task AppendAsync(WriteTransaction write, AuditEntry entry, CancellationToken cancellationToken)
+    {
         using var _ = metrics.Measure("audit.append");
-        await using var connection = await store.OpenAsync(cancellationToken);
-        await using var transaction = store.Provider == StoreProvider.Sqlite
-            ? ((SqliteConnection)connection).BeginTransaction(deferred: false)
-            : await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         if (store.Provider == StoreProvider.Postgres)
         {
             await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = PostgresChainLock }, transaction, cancellationToken: cancellationToken));
@@ -43,7 +47,6 @@ public sealed class AuditLog(Store store, StoreMetrics metrics, TimeProvider tim
                 entry.Before, entry.After, entry.Detail, entry.RequestId, entry.ClientIp, prevHash, hash,
             },
             transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<Page<AuditRecord>> ListAsync(AuditQuery query, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Dapper;
 using Sotp.Core;
 using Sotp.Core.Bootstrap;
 using Sotp.Core.Sites;
+using Sotp.Storage.Inventory;
 
 namespace Sotp.Storage.Bootstrap;
 
@@ -46,13 +47,13 @@ public sealed class FirstStartStore(Store store, StoreMetrics metrics, TimeProvi
             transaction, cancellationToken: cancellationToken));
 
         var siteId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "INSERT INTO sites (name, address, status, created_at) VALUES (@DemoSiteName, @DemoSiteAddress, @status, @now) RETURNING id",
-            new { seed.DemoSiteName, seed.DemoSiteAddress, status = SiteStatus.Active.ToText(), now },
+            "INSERT INTO sites (name, address, status, search_text, name_key, created_at) VALUES (@DemoSiteName, @DemoSiteAddress, @status, @searchText, @nameKey, @now) RETURNING id",
+            new { seed.DemoSiteName, seed.DemoSiteAddress, status = SiteStatus.Active.ToText(), searchText = SearchText.Of(seed.DemoSiteName, seed.DemoSiteAddress), nameKey = SearchText.Of(seed.DemoSiteName), now },
             transaction, cancellationToken: cancellationToken));
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO devices (site_id, name, kind, address, enabled, created_at) VALUES (@siteId, @DemoDeviceName, @kind, @DemoDeviceAddress, @enabled, @now)",
-            new { siteId, seed.DemoDeviceName, kind = seed.DemoDeviceKind.ToText(), seed.DemoDeviceAddress, enabled = true, now },
+            "INSERT INTO devices (site_id, name, kind, address, enabled, search_text, name_key, created_at) VALUES (@siteId, @DemoDeviceName, @kind, @DemoDeviceAddress, @enabled, @searchText, @nameKey, @now)",
+            new { siteId, seed.DemoDeviceName, kind = seed.DemoDeviceKind.ToText(), seed.DemoDeviceAddress, enabled = true, searchText = SearchText.Of(seed.DemoDeviceName, seed.DemoDeviceAddress), nameKey = SearchText.Of(seed.DemoDeviceName), now },
             transaction, cancellationToken: cancellationToken));
         return true;
     }

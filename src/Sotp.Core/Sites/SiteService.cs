@@ -1,0 +1,85 @@
+using Sotp.Core.Errors;
+using Sotp.Core.History;
+
+namespace Sotp.Core.Sites;
+
+/// <summary>
+/// The site registry as callers see it: validation, and the site scope of TECHNICIAN and FIELD_WORKER, who get
+/// <c>not_found</c> (never <c>forbidden</c>) for a site outside their assignment, so its existence is not revealed.
+/// </summary>
+public sealed class SiteService(ISiteStore sites)
+{
+    public static readonly IReadOnlyCollection<string> Sortable = ["name", "createdAt", "status"];
+
+    public async Task<Page<Site>> ListAsync(ListQuery query, string? status, Caller caller, CancellationToken cancellationToken)
+    {
+        var errors = query.Validate(Sortable);
+        SiteStatus? parsedStatus = null;
+        if (status is not null)
+        {
+            if (EnumText.TryParse<SiteStatus>(status, out var value))
+            {
+                parsedStatus = value;
+            }
+            else
+            {
+                errors["status"] = [$"status is one of {string.Join(", ", EnumText.Names<SiteStatus>())}."];
+            }
+        }
+
+        ThrowIfInvalid(errors);
+        return await sites.ListAsync(query, parsedStatus, await ScopeAsync(caller, cancellationToken), cancellationToken);
+    }
+
+    public async Task<Site> GetAsync(long id, Caller caller, CancellationToken cancellationToken)
+    {
+        var site = await sites.GetAsync(id, cancellationToken);
+        return site is not null && await CanSeeAsync(caller, id, cancellationToken) ? site : throw NotFound(id);
+    }
+
+    public Task<Site> CreateAsync(SiteInput input, Caller caller, CancellationToken cancellationToken) =>
+        sites.CreateAsync(Validated(input), caller, cancellationToken);
+
+    public Task<Site> UpdateAsync(long id, SiteInput input, long? ifMatchVersion, Caller caller, CancellationToken cancellationToken)
+    {
+        var data = Validated(input);
+        return sites.UpdateAsync(id, RequiredVersion(input.Version ?? ifMatchVersion), data, caller, cancellationToken);
+    }
+
+    public Task DeleteAsync(long id, long? version, Caller caller, CancellationToken cancellationToken) =>
+        sites.DeleteAsync(id, RequiredVersion(version), caller, cancellationToken);
+
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(long id, Caller caller, CancellationToken cancellationToken)
+    {
+        await GetAsync(id, caller, cancellationToken);
+        return await sites.HistoryAsync(id, cancellationToken);
+    }
+
+    /// <summary>The site ids the caller may see, or null for all.</summary>
+    public async Task<IReadOnlyCollection<long>?> ScopeAsync(Caller caller, CancellationToken cancellationToken) =>
+        caller.LimitedToAssignedSites ? await sites.AssignedSiteIdsAsync(caller.UserId ?? 0, cancellationToken) : null;
+
+    public async Task<bool> CanSeeAsync(Caller caller, long siteId, CancellationToken cancellationToken) =>
+        await ScopeAsync(caller, cancellationToken) is not { } scope || scope.Contains(siteId);
+
+    public static DomainException NotFound(long id) => new(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no site {id}.");
+
+    internal static long RequiredVersion(long? version) =>
+        version ?? throw new DomainException(ErrorKind.Validation, ErrorCodes.ValidationFailed,
+            "version is required (in the body, the If-Match header or ?version=) so that a stale change is refused.") { Field = "version" };
+
+    private static SiteData Validated(SiteInput input)
+    {
+        var (data, errors) = input.Validate();
+        ThrowIfInvalid(errors);
+        return data!;
+    }
+
+    internal static void ThrowIfInvalid(Dictionary<string, string[]> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+    }
+}
