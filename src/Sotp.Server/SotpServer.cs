@@ -50,6 +50,7 @@ public static class SotpServer
         app.MapAuthApi();
         app.MapAuditApi();
         app.MapSitesApi();
+        app.MapDevicesApi();
         return app;
     }
 

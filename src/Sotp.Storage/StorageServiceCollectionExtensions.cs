@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Sotp.Core.Audit;
 using Sotp.Core.Auth;
 using Sotp.Core.Bootstrap;
+using Sotp.Core.Devices;
 using Sotp.Core.Sites;
 using Sotp.Core.Users;
 using Sotp.Storage.Audit;
@@ -47,6 +48,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<ISiteStore, SiteStore>();
         services.AddSingleton<SiteService>();
+        services.AddSingleton<IDeviceStore, DeviceStore>();
+        services.AddSingleton<DeviceService>();
         services.AddSingleton<IFirstStartStore, FirstStartStore>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<FirstStart>();

@@ -1,12 +1,21 @@
 namespace Sotp.Core.Devices;
 
+/// <summary>Something we poll or that reports to us. Credentials and groups come with the secret store.</summary>
 /// <param name="Address">Management address: IPv4, IPv6 or a host name.</param>
+/// <param name="ParentId">The device this one depends on (its uplink); never a cycle.</param>
 public sealed record Device(
     long Id,
     long SiteId,
     string Name,
     DeviceKind Kind,
+    string? Vendor,
+    string? Model,
     string Address,
+    IReadOnlyList<string> Tags,
+    long? ParentId,
     bool Enabled,
+    int IcmpIntervalSeconds,
+    int SnmpIntervalSeconds,
     DateTimeOffset CreatedAt,
+    DateTimeOffset? UpdatedAt,
     long Version);

@@ -10,10 +10,9 @@ internal static class SearchText
         string.Join(' ', parts.Where(part => !string.IsNullOrWhiteSpace(part))).ToLowerInvariant();
 
     /// <summary>A LIKE pattern (with ESCAPE '\') matching the folded query anywhere; % and _ typed by a user match themselves.</summary>
-    public static string Pattern(string? query)
-    {
-        var folded = (query ?? "").Trim().ToLowerInvariant()
-            .Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-        return $"%{folded}%";
-    }
+    public static string Pattern(string? query) => $"%{EscapeLike((query ?? "").Trim().ToLowerInvariant())}%";
+
+    /// <summary>Makes %, _ and \ match themselves in a LIKE with ESCAPE '\'.</summary>
+    public static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

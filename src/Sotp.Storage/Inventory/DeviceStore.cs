@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Sotp.Core;
+using Sotp.Core.Devices;
+using Sotp.Core.Errors;
+using Sotp.Core.History;
+
+namespace Sotp.Storage.Inventory;
+
+public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter history, TimeProvider time) : IDeviceStore
+{
+    private const string EntityType = "device";
+    private const string Columns = "id, site_id, name, kind, vendor, model, address, tags, parent_id, enabled, icmp_interval_seconds, snmp_interval_seconds, created_at, updated_at, version";
+
+    // Deeper than any real network: a longer chain means the data is broken, and the walk must end.
+    private const int MaxDependencyDepth = 64;
+
+    private static readonly Dictionary<string, string> SortColumns = new()
+    {
+        ["name"] = "name_key",
+        ["kind"] = "kind",
+        ["address"] = "address",
+        ["createdAt"] = "created_at",
+    };
+
+    public async Task<Page<Device>> ListAsync(ListQuery query, DeviceFilter filter, IReadOnlyCollection<long>? onlySites, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("devices.list");
+        var filters = new List<string>();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            filters.Add("search_text LIKE @search ESCAPE '\\'");
+        }
+
+        if (filter.SiteId is not null)
+        {
+            filters.Add("site_id = @SiteId");
+        }
+
+        if (filter.Kind is not null)
+        {
+            filters.Add("kind = @kind");
+        }
+
+        if (filter.Enabled is not null)
+        {
+            filters.Add("enabled = @Enabled");
+        }
+
+        if (filter.Tag is not null)
+        {
+            // Tags are stored as a JSON array of restricted words, so the quoted word is an exact match.
+            filters.Add("tags LIKE @tag ESCAPE '\\'");
+        }
+
+        if (onlySites is not null)
+        {
+            filters.Add(onlySites.Count == 0 ? "1 = 0" : $"site_id IN ({string.Join(',', onlySites.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+        }
+
+        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
+        var sort = query.Sort ?? "name";
+        var order = $"{SortColumns[sort.TrimStart('-')]} {(sort.StartsWith('-') ? "DESC" : "ASC")}, id";
+        var parameters = new
+        {
+            search = SearchText.Pattern(query.Search),
+            filter.SiteId,
+            kind = filter.Kind?.ToText(),
+            filter.Enabled,
+            tag = filter.Tag is null ? null : "%" + SearchText.EscapeLike(JsonSerializer.Serialize(filter.Tag)) + "%",
+            limit = query.PageSize,
+            offset = (query.Page - 1) * query.PageSize,
+        };
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM devices {where}", parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<DeviceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM devices {where} ORDER BY {order} LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken));
+        return new Page<Device>(rows.Select(row => row.ToDevice()).ToList(), total);
+    }
+
+    public async Task<Device?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("devices.get");
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<DeviceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM devices WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToDevice();
+    }
+
+    public async Task<Device> CreateAsync(DeviceData data, Caller caller, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("devices.create");
+        await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
+        await CheckReferencesAsync(write, data, cancellationToken);
+        var row = await write.Connection.QuerySingleAsync<DeviceRow>(new CommandDefinition(
+            $"""
+            INSERT INTO devices (site_id, name, kind, vendor, model, address, tags, parent_id, enabled, icmp_interval_seconds, snmp_interval_seconds, search_text, name_key, created_at)
+            VALUES (@SiteId, @Name, @kind, @Vendor, @Model, @Address, @tags, @ParentId, @Enabled, @IcmpIntervalSeconds, @SnmpIntervalSeconds, @searchText, @nameKey, @now)
+            RETURNING {Columns}
+            """,
+            Parameters(data, time.GetUtcNow()), write.Transaction, cancellationToken: cancellationToken));
+        var device = row.ToDevice();
+        await history.RecordAsync(write, EntityType, device.Id, device.Version, "created", null, device, caller, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return device;
+    }
+
+    public async Task<Device> UpdateAsync(long id, long expectedVersion, DeviceData data, Caller caller, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("devices.update");
+        await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
+        var before = await LockedCurrentAsync(write, id, expectedVersion, cancellationToken);
+        await CheckReferencesAsync(write, data, cancellationToken);
+        if (data.ParentId is { } parentId && await DependsOnAsync(write, parentId, id, cancellationToken))
+        {
+            throw new DomainException(ErrorKind.Conflict, ErrorCodes.DependencyCycle,
+                $"Device {parentId} depends on device {id} already; making it the parent would close a loop.") { Field = "parentId" };
+        }
+
+        var row = await write.Connection.QuerySingleAsync<DeviceRow>(new CommandDefinition(
+            $"""
+            UPDATE devices SET site_id = @SiteId, name = @Name, kind = @kind, vendor = @Vendor, model = @Model, address = @Address, tags = @tags,
+                parent_id = @ParentId, enabled = @Enabled, icmp_interval_seconds = @IcmpIntervalSeconds, snmp_interval_seconds = @SnmpIntervalSeconds,
+                search_text = @searchText, name_key = @nameKey, updated_at = @now, version = version + 1
+            WHERE id = @id
+            RETURNING {Columns}
+            """,
+            new DynamicParameters(Parameters(data, time.GetUtcNow())).With("id", id), write.Transaction, cancellationToken: cancellationToken));
+        var device = row.ToDevice();
+        await history.RecordAsync(write, EntityType, id, device.Version, "updated", before, device, caller, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return device;
+    }
+
+    public async Task DeleteAsync(long id, long expectedVersion, Caller caller, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("devices.delete");
+        await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
+        var before = await LockedCurrentAsync(write, id, expectedVersion, cancellationToken);
+        var children = await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM devices WHERE parent_id = @id", new { id }, write.Transaction, cancellationToken: cancellationToken));
+        if (children > 0)
+        {
+            throw new DomainException(ErrorKind.Conflict, ErrorCodes.DeviceHasChildren, $"{children} devices depend on device {id}; give them another parent first.");
+        }
+
+        await write.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM devices WHERE id = @id", new { id }, write.Transaction, cancellationToken: cancellationToken));
+        await history.RecordAsync(write, EntityType, id, before.Version + 1, "deleted", before, null, caller, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(long id, CancellationToken cancellationToken) =>
+        HistoryWriter.ReadAsync(store, EntityType, id, cancellationToken);
+
+    private static async Task CheckReferencesAsync(WriteTransaction write, DeviceData data, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM sites WHERE id = @SiteId", new { data.SiteId }, write.Transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            errors["siteId"] = [$"There is no site {data.SiteId}."];
+        }
+
+        if (data.ParentId is not null &&
+            await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM devices WHERE id = @ParentId", new { data.ParentId }, write.Transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            errors["parentId"] = [$"There is no device {data.ParentId}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+    }
+
+    /// <summary>Whether <paramref name="start"/> is <paramref name="target"/> or has it somewhere up its parent chain.</summary>
+    private static async Task<bool> DependsOnAsync(WriteTransaction write, long start, long target, CancellationToken cancellationToken)
+    {
+        long? current = start;
+        for (var depth = 0; current is not null && depth < MaxDependencyDepth; depth++)
+        {
+            if (current == target)
+            {
+                return true;
+            }
+
+            current = await write.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT parent_id FROM devices WHERE id = @current", new { current }, write.Transaction, cancellationToken: cancellationToken));
+        }
+
+        return current is not null;
+    }
+
+    private static async Task<Device> LockedCurrentAsync(WriteTransaction write, long id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var lockClause = write.Connection is Npgsql.NpgsqlConnection ? " FOR UPDATE" : "";
+        var row = await write.Connection.QuerySingleOrDefaultAsync<DeviceRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM devices WHERE id = @id{lockClause}", new { id }, write.Transaction, cancellationToken: cancellationToken))
+            ?? throw DeviceService.NotFound(id);
+        return row.Version == expectedVersion
+            ? row.ToDevice()
+            : throw new DomainException(ErrorKind.Conflict, ErrorCodes.VersionConflict,
+                $"Device {id} was changed by someone else (version {row.Version}, you sent {expectedVersion}); reload it and try again.");
+    }
+
+    private static object Parameters(DeviceData data, DateTimeOffset now) => new
+    {
+        data.SiteId,
+        data.Name,
+        kind = data.Kind.ToText(),
+        data.Vendor,
+        data.Model,
+        data.Address,
+        tags = JsonSerializer.Serialize(data.Tags),
+        data.ParentId,
+        data.Enabled,
+        data.IcmpIntervalSeconds,
+        data.SnmpIntervalSeconds,
+        searchText = SearchText.Of([data.Name, data.Address, data.Vendor, data.Model, .. data.Tags]),
+        nameKey = SearchText.Of(data.Name),
+        now,
+    };
+
+    private sealed class DeviceRow
+    {
+        public long Id { get; init; }
+        public long SiteId { get; init; }
+        public string Name { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string? Vendor { get; init; }
+        public string? Model { get; init; }
+        public string Address { get; init; } = "";
+        public string Tags { get; init; } = "[]";
+        public long? ParentId { get; init; }
+        public bool Enabled { get; init; }
+        public int IcmpIntervalSeconds { get; init; }
+        public int SnmpIntervalSeconds { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? UpdatedAt { get; init; }
+        public long Version { get; init; }
+
+        public Device ToDevice() => new(Id, SiteId, Name, EnumText.Parse<DeviceKind>(Kind), Vendor, Model, Address,
+            JsonSerializer.Deserialize<List<string>>(Tags) ?? [], ParentId, Enabled, IcmpIntervalSeconds, SnmpIntervalSeconds, CreatedAt, UpdatedAt, Version);
+    }
+}
