@@ -40,6 +40,16 @@ public static class SotpServer
 
         var app = builder.Build();
         app.UseSotpObservability();
+        app.Use(static (context, next) =>
+        {
+            // API answers carry tokens, generated passwords and live state: never cached by a browser or proxy.
+            if (context.Request.Path.StartsWithSegments("/api/v1"))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+
+            return next(context);
+        });
         app.UseSotpProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -51,6 +61,7 @@ public static class SotpServer
         app.MapAuditApi();
         app.MapSitesApi();
         app.MapDevicesApi();
+        app.MapUsersApi();
         return app;
     }
 

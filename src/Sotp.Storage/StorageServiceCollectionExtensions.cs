@@ -52,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DeviceService>();
         services.AddSingleton<IFirstStartStore, FirstStartStore>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<UserAdministration>();
         services.AddSingleton<FirstStart>();
         return services;
     }

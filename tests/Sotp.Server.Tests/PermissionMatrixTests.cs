@@ -51,7 +51,9 @@ public class PermissionMatrixTests
                 {
                     using var response = await client.SendAsync(Request(method, path));
                     var allowed = PermissionMatrix.Allows(role, required!.Permission);
-                    var refused = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized;
+                    // A business rule may refuse too (e.g. master_only); only the permission layer's "forbidden" counts as denial here.
+                    var refused = response.StatusCode == HttpStatusCode.Unauthorized ||
+                        (response.StatusCode == HttpStatusCode.Forbidden && (await response.Content.ReadAsStringAsync()).Contains("\"code\":\"forbidden\"", StringComparison.Ordinal));
                     if (allowed == refused)
                     {
                         mismatches.Add($"{method} /{path} as {role.ToText()}: {(int)response.StatusCode}, matrix says {(allowed ? "allow" : "deny")}");

@@ -6,4 +6,5 @@ public enum Permission
     ReadAudit,
     ReadInventory,
     WriteInventory,
+    ManageUsers,
 }

@@ -15,6 +15,8 @@ public static class PermissionMatrix
         // Everyone reads the inventory (TECHNICIAN and FIELD_WORKER only their assigned sites); collectors (SYSTEM) too.
         [Permission.ReadInventory] = Enum.GetValues<Role>(),
         [Permission.WriteInventory] = [Role.Master, Role.Admin],
+        // ADMIN manages users below MASTER; UserAdministration keeps MASTER and SYSTEM accounts to MASTER.
+        [Permission.ManageUsers] = [Role.Master, Role.Admin],
     };
 
     public static IReadOnlyList<Role> RolesFor(Permission permission) => Roles[permission];

@@ -13,6 +13,7 @@ public static class ErrorCodes
     public const string InvalidCredentials = "invalid_credentials";
     public const string Forbidden = "forbidden";
     public const string PasswordChangeRequired = "password_change_required";
+    public const string MasterOnly = "master_only";
     public const string TooManyAttempts = "too_many_attempts";
     public const string InvalidRefreshToken = "invalid_refresh_token";
     public const string RefreshTokenReused = "refresh_token_reused";

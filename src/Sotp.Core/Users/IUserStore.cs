@@ -17,4 +17,12 @@ public interface IUserStore
     Task<bool> RecordFailedLoginAsync(long userId, int lockAfter, DateTimeOffset lockUntil, CancellationToken cancellationToken);
 
     Task RecordSuccessfulLoginAsync(long userId, CancellationToken cancellationToken);
+
+    Task<Page<User>> ListAsync(ListQuery query, Role? role, CancellationToken cancellationToken);
+
+    /// <exception cref="Errors.DomainException"><c>not_found</c> or <c>version_conflict</c>.</exception>
+    Task<User> UpdateRoleAsync(long id, long expectedVersion, Role role, CancellationToken cancellationToken);
+
+    /// <returns>False when no such user exists.</returns>
+    Task<bool> UnlockAsync(long id, CancellationToken cancellationToken);
 }

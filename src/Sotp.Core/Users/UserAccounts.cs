@@ -6,7 +6,7 @@ using Sotp.Core.Errors;
 
 namespace Sotp.Core.Users;
 
-/// <summary>Creating accounts and resetting passwords, shared by the CLI and (later) the API.</summary>
+/// <summary>Creating accounts, resetting and changing passwords: the steps shared by the CLI and the API.</summary>
 public sealed partial class UserAccounts(IUserStore users, IAuditLog audit)
 {
     /// <summary>Creates a user with a generated password and returns it; the user must change it at first login.</summary>
@@ -15,7 +15,7 @@ public sealed partial class UserAccounts(IUserStore users, IAuditLog audit)
         if (!UsernamePattern().IsMatch(username))
         {
             throw new DomainException(ErrorKind.Validation, ErrorCodes.ValidationFailed,
-                "A username is 2-64 characters: letters, digits, '.', '_', '-' and '@', starting with a letter or digit.");
+                "A username is 2-64 characters: letters, digits, '.', '_', '-' and '@', starting with a letter or digit.") { Field = "username" };
         }
 
         var password = PasswordGenerator.Generate();

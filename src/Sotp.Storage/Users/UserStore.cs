@@ -90,6 +90,56 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
             "UPDATE users SET failed_logins = 0 WHERE id = @userId AND failed_logins <> 0", new { userId }, cancellationToken: cancellationToken));
     }
 
+    public async Task<Page<User>> ListAsync(ListQuery query, Role? role, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("users.list");
+        var filters = new List<string>();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            // Usernames are ASCII by rule, so SQL lower() folds them alike on both stores.
+            filters.Add("lower(username) LIKE @search ESCAPE '\\'");
+        }
+
+        if (role is not null)
+        {
+            filters.Add("role = @role");
+        }
+
+        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
+        var sort = query.Sort ?? "username";
+        var column = sort.TrimStart('-') switch { "role" => "role", "createdAt" => "created_at", _ => "lower(username)" };
+        var parameters = new { search = Inventory.SearchText.Pattern(query.Search), role = role?.ToText(), limit = query.PageSize, offset = (query.Page - 1) * query.PageSize };
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM users {where}", parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<UserRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM users {where} ORDER BY {column} {(sort.StartsWith('-') ? "DESC" : "ASC")}, id LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken));
+        return new Page<User>(rows.Select(row => row.ToUser()).ToList(), total);
+    }
+
+    public async Task<User> UpdateRoleAsync(long id, long expectedVersion, Role role, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("users.update_role");
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            $"UPDATE users SET role = @role, version = version + 1 WHERE id = @id AND version = @expectedVersion RETURNING {Columns}",
+            new { id, expectedVersion, role = role.ToText() }, cancellationToken: cancellationToken));
+        if (row is not null)
+        {
+            return row.ToUser();
+        }
+
+        throw await FindByIdAsync(id, cancellationToken) is null
+            ? new DomainException(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no user {id}.")
+            : new DomainException(ErrorKind.Conflict, ErrorCodes.VersionConflict, $"User {id} was changed by someone else; reload it and try again.");
+    }
+
+    public async Task<bool> UnlockAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE id = @id", new { id }, cancellationToken: cancellationToken)) > 0;
+    }
+
     private sealed class UserRow
     {
         public long Id { get; init; }
