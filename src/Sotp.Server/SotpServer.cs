@@ -62,6 +62,7 @@ public static class SotpServer
         app.MapSitesApi();
         app.MapDevicesApi();
         app.MapUsersApi();
+        app.MapSecretsApi();
         return app;
     }
 

@@ -6,6 +6,7 @@ using Sotp.Core.Audit;
 using Sotp.Core.Auth;
 using Sotp.Core.Bootstrap;
 using Sotp.Core.Devices;
+using Sotp.Core.Secrets;
 using Sotp.Core.Sites;
 using Sotp.Core.Users;
 using Sotp.Storage.Audit;
@@ -50,6 +51,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SiteService>();
         services.AddSingleton<IDeviceStore, DeviceStore>();
         services.AddSingleton<DeviceService>();
+        services.AddSingleton<ISecretStore, SecretStore>();
+        services.AddSingleton<SecretVault>();
         services.AddSingleton<IFirstStartStore, FirstStartStore>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<UserAdministration>();

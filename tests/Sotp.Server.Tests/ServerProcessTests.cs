@@ -80,7 +80,7 @@ public class ServerProcessTests
     }
 
     [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
-    public async Task NoPasswordTokenOrKey_EverReachesTheLogs(StoreProvider provider)
+    public async Task NoPasswordTokenKeyOrSecret_EverReachesTheLogs(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
         await using var server = ServerProcess.Start(store.Settings);
@@ -94,6 +94,14 @@ public class ServerProcessTests
         change.Headers.Authorization = new("Bearer", first.AccessToken);
         using var changed = await server.Client.SendAsync(change);
         var second = (await changed.Content.ReadFromJsonAsync<InMemoryServer.Tokens>())!;
+        const string secretValue = "leak-check-value-5521";
+        using var createSecret = new HttpRequestMessage(HttpMethod.Post, "/api/v1/secrets") { Content = JsonContent.Create(new { name = "probe", kind = "OTHER", value = secretValue }) };
+        createSecret.Headers.Authorization = new("Bearer", second.AccessToken);
+        using var secretCreated = await server.Client.SendAsync(createSecret);
+        var secretId = (await secretCreated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        using var reveal = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/secrets/{secretId}/reveal") { Content = JsonContent.Create(new { reason = "log scan test" }) };
+        reveal.Headers.Authorization = new("Bearer", second.AccessToken);
+        using var revealed = await server.Client.SendAsync(reveal);
         using var refreshed = await server.Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = second.RefreshToken });
         var third = (await refreshed.Content.ReadFromJsonAsync<InMemoryServer.Tokens>())!;
         using var wrong = await server.Client.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = chosen + "!" });
@@ -101,9 +109,10 @@ public class ServerProcessTests
         await server.TerminateAsync();
 
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, revealed.StatusCode);
         var masterKey = (await File.ReadAllTextAsync(Path.Combine(store.Settings["Storage:DataDirectory"]!, "master.key"))).Trim();
         var logLines = server.Stdout.Where(line => line.StartsWith('{')).Concat(server.Stderr).ToList();
-        string[] secrets = [generated, chosen, chosen + "!", masterKey, first.AccessToken, first.RefreshToken, second.AccessToken, second.RefreshToken, third.AccessToken, third.RefreshToken];
+        string[] secrets = [generated, chosen, chosen + "!", masterKey, secretValue, first.AccessToken, first.RefreshToken, second.AccessToken, second.RefreshToken, third.AccessToken, third.RefreshToken];
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(logLines, line => line.Contains(secret, StringComparison.Ordinal));

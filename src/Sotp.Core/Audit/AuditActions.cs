@@ -12,4 +12,5 @@ public static class AuditActions
     public const string UserCreated = "user.created";
     public const string PasswordReset = "user.password_reset";
     public const string FirstStartSeeded = "system.first_start";
+    public const string SecretRevealed = "secret.revealed";
 }

@@ -7,4 +7,7 @@ public enum Permission
     ReadInventory,
     WriteInventory,
     ManageUsers,
+    ReadSecretInfo,
+    WriteSecrets,
+    RevealSecrets,
 }

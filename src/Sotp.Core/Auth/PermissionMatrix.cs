@@ -17,6 +17,10 @@ public static class PermissionMatrix
         [Permission.WriteInventory] = [Role.Master, Role.Admin],
         // ADMIN manages users below MASTER; UserAdministration keeps MASTER and SYSTEM accounts to MASTER.
         [Permission.ManageUsers] = [Role.Master, Role.Admin],
+        // Secret values leave the store only through a timed, audited, rate-limited reveal (SecretVault).
+        [Permission.ReadSecretInfo] = [Role.Master, Role.Admin, Role.Operator, Role.Technician, Role.FieldWorker, Role.Auditor],
+        [Permission.WriteSecrets] = [Role.Master, Role.Admin],
+        [Permission.RevealSecrets] = [Role.Master, Role.Admin, Role.Operator, Role.Technician, Role.FieldWorker, Role.Auditor],
     };
 
     public static IReadOnlyList<Role> RolesFor(Permission permission) => Roles[permission];

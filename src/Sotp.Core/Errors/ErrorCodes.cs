@@ -15,6 +15,7 @@ public static class ErrorCodes
     public const string PasswordChangeRequired = "password_change_required";
     public const string MasterOnly = "master_only";
     public const string TooManyAttempts = "too_many_attempts";
+    public const string RevealLimitReached = "reveal_limit_reached";
     public const string InvalidRefreshToken = "invalid_refresh_token";
     public const string RefreshTokenReused = "refresh_token_reused";
     public const string NotFound = "not_found";
@@ -23,6 +24,7 @@ public static class ErrorCodes
     public const string Conflict = "conflict";
     public const string VersionConflict = "version_conflict";
     public const string SiteHasDevices = "site_has_devices";
+    public const string SiteHasSecrets = "site_has_secrets";
     public const string DeviceHasChildren = "device_has_children";
     public const string DependencyCycle = "dependency_cycle";
     public const string RequestTooLarge = "request_too_large";

@@ -8,5 +8,7 @@ public enum ErrorKind
     Forbidden,
     NotFound,
     Conflict,
+    /// <summary>A rate limit was reached (429).</summary>
+    TooMany,
     Unavailable,
 }

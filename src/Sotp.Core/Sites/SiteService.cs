@@ -37,6 +37,10 @@ public sealed class SiteService(ISiteStore sites)
         return site is not null && await CanSeeAsync(caller, id, cancellationToken) ? site : throw NotFound(id);
     }
 
+    /// <summary>The site exists and the caller may see it.</summary>
+    public async Task<bool> ExistsForAsync(Caller caller, long id, CancellationToken cancellationToken) =>
+        await sites.GetAsync(id, cancellationToken) is not null && await CanSeeAsync(caller, id, cancellationToken);
+
     public Task<Site> CreateAsync(SiteInput input, Caller caller, CancellationToken cancellationToken) =>
         sites.CreateAsync(Validated(input), caller, cancellationToken);
 

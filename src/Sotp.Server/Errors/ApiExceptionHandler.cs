@@ -45,6 +45,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.TooMany => StatusCodes.Status429TooManyRequests,
         ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
@@ -56,6 +57,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         ErrorKind.Forbidden => "Forbidden",
         ErrorKind.NotFound => "Not found",
         ErrorKind.Conflict => "Conflict",
+        ErrorKind.TooMany => "Too many requests",
         ErrorKind.Unavailable => "Service unavailable",
         _ => "Error",
     };

@@ -122,5 +122,6 @@ public sealed class AuditLog(Store store, StoreMetrics metrics, TimeProvider tim
         return new AuditVerification(checkedRows, null, null);
     }
 
-    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>The fixed-width UTC text of <c>audit_log.at</c>; text order is time order.</summary>
+    internal static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 }

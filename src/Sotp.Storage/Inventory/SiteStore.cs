@@ -114,6 +114,13 @@ public sealed class SiteStore(Store store, StoreMetrics metrics, HistoryWriter h
             throw new DomainException(ErrorKind.Conflict, ErrorCodes.SiteHasDevices, $"Site {id} still has {devices} devices; move or delete them first.");
         }
 
+        var secrets = await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM secrets WHERE site_id = @id", new { id }, write.Transaction, cancellationToken: cancellationToken));
+        if (secrets > 0)
+        {
+            throw new DomainException(ErrorKind.Conflict, ErrorCodes.SiteHasSecrets, $"Site {id} still has {secrets} secrets; delete them first.");
+        }
+
         await write.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM user_sites WHERE site_id = @id; DELETE FROM sites WHERE id = @id",
             new { id }, write.Transaction, cancellationToken: cancellationToken));
         await history.RecordAsync(write, EntityType, id, before.Version + 1, "deleted", before, null, caller, cancellationToken);
