@@ -63,6 +63,7 @@ public static class SotpServer
         app.MapDevicesApi();
         app.MapUsersApi();
         app.MapSecretsApi();
+        app.MapImportExportApi();
         return app;
     }
 

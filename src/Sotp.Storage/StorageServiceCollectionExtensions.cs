@@ -6,6 +6,7 @@ using Sotp.Core.Audit;
 using Sotp.Core.Auth;
 using Sotp.Core.Bootstrap;
 using Sotp.Core.Devices;
+using Sotp.Core.Import;
 using Sotp.Core.Secrets;
 using Sotp.Core.Sites;
 using Sotp.Core.Users;
@@ -53,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DeviceService>();
         services.AddSingleton<ISecretStore, SecretStore>();
         services.AddSingleton<SecretVault>();
+        services.AddSingleton<InventoryImport>();
         services.AddSingleton<IFirstStartStore, FirstStartStore>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<UserAdministration>();

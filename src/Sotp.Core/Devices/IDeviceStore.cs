@@ -19,4 +19,10 @@ public interface IDeviceStore
     Task DeleteAsync(long id, long expectedVersion, Caller caller, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<HistoryEntry>> HistoryAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Creates all in one transaction (all or none); a row's parent may be an earlier row.</summary>
+    Task CreateManyAsync(IReadOnlyList<Import.DeviceImportRow> devices, Caller caller, CancellationToken cancellationToken);
+
+    /// <summary>Every device's id and name, for resolving parents in imports.</summary>
+    Task<IReadOnlyList<(long Id, string Name)>> NameIndexAsync(CancellationToken cancellationToken);
 }

@@ -20,6 +20,12 @@ public interface ISiteStore
 
     Task<IReadOnlyList<HistoryEntry>> HistoryAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>Creates all, with history and audit, in one transaction: all or none.</summary>
+    Task CreateManyAsync(IReadOnlyList<SiteData> sites, Caller caller, CancellationToken cancellationToken);
+
+    /// <summary>Every site's id and name, for resolving names in imports.</summary>
+    Task<IReadOnlyList<(long Id, string Name)>> NameIndexAsync(CancellationToken cancellationToken);
+
     /// <summary>The sites a user is limited to (TECHNICIAN, FIELD_WORKER).</summary>
     Task<IReadOnlyList<long>> AssignedSiteIdsAsync(long userId, CancellationToken cancellationToken);
 

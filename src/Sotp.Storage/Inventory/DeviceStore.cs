@@ -5,6 +5,7 @@ using Sotp.Core;
 using Sotp.Core.Devices;
 using Sotp.Core.Errors;
 using Sotp.Core.History;
+using Sotp.Core.Import;
 
 namespace Sotp.Storage.Inventory;
 
@@ -92,6 +93,33 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
     {
         using var _ = metrics.Measure("devices.create");
         await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
+        var device = await InsertAsync(write, data, caller, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return device;
+    }
+
+    public async Task CreateManyAsync(IReadOnlyList<DeviceImportRow> devices, Caller caller, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("devices.create_many");
+        await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
+        var ids = new List<long>(devices.Count);
+        foreach (var (data, parentIndex) in devices)
+        {
+            var withParent = parentIndex is { } index ? data with { ParentId = ids[index] } : data;
+            ids.Add((await InsertAsync(write, withParent, caller, cancellationToken)).Id);
+        }
+
+        await write.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(long Id, string Name)>> NameIndexAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(long, string)>(new CommandDefinition("SELECT id, name FROM devices", cancellationToken: cancellationToken))).ToList();
+    }
+
+    private async Task<Device> InsertAsync(WriteTransaction write, DeviceData data, Caller caller, CancellationToken cancellationToken)
+    {
         await CheckReferencesAsync(write, data, cancellationToken);
         var row = await write.Connection.QuerySingleAsync<DeviceRow>(new CommandDefinition(
             $"""
@@ -102,7 +130,6 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
             Parameters(data, time.GetUtcNow()), write.Transaction, cancellationToken: cancellationToken));
         var device = row.ToDevice();
         await history.RecordAsync(write, EntityType, device.Id, device.Version, "created", null, device, caller, cancellationToken);
-        await write.CommitAsync(cancellationToken);
         return device;
     }
 

@@ -69,6 +69,31 @@ public sealed class SiteStore(Store store, StoreMetrics metrics, HistoryWriter h
     {
         using var _ = metrics.Measure("sites.create");
         await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
+        var site = await InsertAsync(write, data, caller, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return site;
+    }
+
+    public async Task CreateManyAsync(IReadOnlyList<SiteData> sites, Caller caller, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("sites.create_many");
+        await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
+        foreach (var data in sites)
+        {
+            await InsertAsync(write, data, caller, cancellationToken);
+        }
+
+        await write.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(long Id, string Name)>> NameIndexAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(long, string)>(new CommandDefinition("SELECT id, name FROM sites", cancellationToken: cancellationToken))).ToList();
+    }
+
+    private async Task<Site> InsertAsync(WriteTransaction write, SiteData data, Caller caller, CancellationToken cancellationToken)
+    {
         var row = await write.Connection.QuerySingleAsync<SiteRow>(new CommandDefinition(
             $"""
             INSERT INTO sites (name, address, site_type, latitude, longitude, status, notes, service_from, service_until, service_reason, search_text, name_key, created_at)
@@ -78,7 +103,6 @@ public sealed class SiteStore(Store store, StoreMetrics metrics, HistoryWriter h
             Parameters(data, time.GetUtcNow()), write.Transaction, cancellationToken: cancellationToken));
         var site = row.ToSite();
         await history.RecordAsync(write, EntityType, site.Id, site.Version, "created", null, site, caller, cancellationToken);
-        await write.CommitAsync(cancellationToken);
         return site;
     }
 
