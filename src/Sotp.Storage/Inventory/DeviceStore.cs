@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Sotp.Core;
@@ -28,56 +27,16 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
     public async Task<Page<Device>> ListAsync(ListQuery query, DeviceFilter filter, IReadOnlyCollection<long>? onlySites, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("devices.list");
-        var filters = new List<string>();
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            filters.Add("search_text LIKE @search ESCAPE '\\'");
-        }
-
-        if (filter.SiteId is not null)
-        {
-            filters.Add("site_id = @SiteId");
-        }
-
-        if (filter.Kind is not null)
-        {
-            filters.Add("kind = @kind");
-        }
-
-        if (filter.Enabled is not null)
-        {
-            filters.Add("enabled = @Enabled");
-        }
-
-        if (filter.Tag is not null)
-        {
+        var sql = new ListSql().Search(query.Search)
+            .WhereSet(filter.SiteId, "site_id = @siteId", "siteId")
+            .WhereSet(filter.Kind?.ToText(), "kind = @kind", "kind")
+            .WhereSet(filter.Enabled, "enabled = @enabled", "enabled")
             // Tags are stored as a JSON array of restricted words, so the quoted word is an exact match.
-            filters.Add("tags LIKE @tag ESCAPE '\\'");
-        }
-
-        if (onlySites is not null)
-        {
-            filters.Add(onlySites.Count == 0 ? "1 = 0" : $"site_id IN ({string.Join(',', onlySites.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
-        }
-
-        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
-        var sort = query.Sort ?? "name";
-        var order = $"{SortColumns[sort.TrimStart('-')]} {(sort.StartsWith('-') ? "DESC" : "ASC")}, id";
-        var parameters = new
-        {
-            search = SearchText.Pattern(query.Search),
-            filter.SiteId,
-            kind = filter.Kind?.ToText(),
-            filter.Enabled,
-            tag = filter.Tag is null ? null : "%" + SearchText.EscapeLike(JsonSerializer.Serialize(filter.Tag)) + "%",
-            limit = query.PageSize,
-            offset = (query.Page - 1) * query.PageSize,
-        };
+            .WhereSet(filter.Tag is null ? null : "%" + SearchText.EscapeLike(JsonSerializer.Serialize(filter.Tag)) + "%", "tags LIKE @tag ESCAPE '\\'", "tag")
+            .IdIn("site_id", onlySites);
         await using var connection = await store.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM devices {where}", parameters, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<DeviceRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM devices {where} ORDER BY {order} LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken));
-        return new Page<Device>(rows.Select(row => row.ToDevice()).ToList(), total);
+        var page = await sql.PageAsync<DeviceRow>(connection, "devices", Columns, query, SortColumns, "name", cancellationToken);
+        return new Page<Device>(page.Items.Select(row => row.ToDevice()).ToList(), page.Total);
     }
 
     public async Task<Device?> GetAsync(long id, CancellationToken cancellationToken)

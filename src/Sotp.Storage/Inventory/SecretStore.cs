@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Sotp.Core;
 using Sotp.Core.Audit;
@@ -16,21 +15,10 @@ public sealed class SecretStore(Store store, StoreMetrics metrics, HistoryWriter
     public async Task<IReadOnlyList<SecretInfo>> ListAsync(long? siteId, IReadOnlyCollection<long>? onlySites, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("secrets.list");
-        var filters = new List<string>();
-        if (siteId is not null)
-        {
-            filters.Add("site_id = @siteId");
-        }
-
-        if (onlySites is not null)
-        {
-            // Global secrets (no site) are not part of a limited user's sites.
-            filters.Add(onlySites.Count == 0 ? "1 = 0" : $"site_id IN ({string.Join(',', onlySites.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
-        }
-
-        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
+        // Global secrets (no site) are not part of a limited user's sites.
+        var sql = new ListSql().WhereSet(siteId, "site_id = @siteId", "siteId").IdIn("site_id", onlySites);
         await using var connection = await store.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SecretRow>(new CommandDefinition($"SELECT {Columns} FROM secrets {where} ORDER BY name, id", new { siteId }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<SecretRow>(new CommandDefinition($"SELECT {Columns} FROM secrets {sql.WhereClause} ORDER BY name, id", sql.Parameters, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToInfo()).ToList();
     }
 

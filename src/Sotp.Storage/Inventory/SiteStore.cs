@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using Sotp.Core;
 using Sotp.Core.Errors;
@@ -22,38 +21,10 @@ public sealed class SiteStore(Store store, StoreMetrics metrics, HistoryWriter h
     public async Task<Page<Site>> ListAsync(ListQuery query, SiteStatus? status, IReadOnlyCollection<long>? onlySites, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("sites.list");
-        var filters = new List<string>();
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            filters.Add("search_text LIKE @search ESCAPE '\\'");
-        }
-
-        if (status is not null)
-        {
-            filters.Add("status = @status");
-        }
-
-        if (onlySites is not null)
-        {
-            // Assignment lists are short (a technician's sites); inline ids keep the SQL the same on both stores.
-            filters.Add(onlySites.Count == 0 ? "1 = 0" : $"id IN ({string.Join(',', onlySites.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
-        }
-
-        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
-        var sort = query.Sort ?? "name";
-        var order = $"{SortColumns[sort.TrimStart('-')]} {(sort.StartsWith('-') ? "DESC" : "ASC")}, id";
-        var parameters = new
-        {
-            search = SearchText.Pattern(query.Search),
-            status = status?.ToText(),
-            limit = query.PageSize,
-            offset = (query.Page - 1) * query.PageSize,
-        };
+        var sql = new ListSql().Search(query.Search).WhereSet(status?.ToText(), "status = @status", "status").IdIn("id", onlySites);
         await using var connection = await store.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM sites {where}", parameters, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<SiteRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM sites {where} ORDER BY {order} LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken));
-        return new Page<Site>(rows.Select(row => row.ToSite()).ToList(), total);
+        var page = await sql.PageAsync<SiteRow>(connection, "sites", Columns, query, SortColumns, "name", cancellationToken);
+        return new Page<Site>(page.Items.Select(row => row.ToSite()).ToList(), page.Total);
     }
 
     public async Task<Site?> GetAsync(long id, CancellationToken cancellationToken)

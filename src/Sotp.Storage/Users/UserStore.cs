@@ -7,6 +7,13 @@ namespace Sotp.Storage.Users;
 
 public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider time) : IUserStore
 {
+    private static readonly Dictionary<string, string> SortColumns = new()
+    {
+        ["username"] = "lower(username)",
+        ["role"] = "role",
+        ["createdAt"] = "created_at",
+    };
+
     private const string Columns = "id, username, password_hash, role, must_change_password, created_at, version, failed_logins, locked_until";
 
     public async Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken)
@@ -93,27 +100,13 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
     public async Task<Page<User>> ListAsync(ListQuery query, Role? role, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("users.list");
-        var filters = new List<string>();
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            // Usernames are ASCII by rule, so SQL lower() folds them alike on both stores.
-            filters.Add("lower(username) LIKE @search ESCAPE '\\'");
-        }
-
-        if (role is not null)
-        {
-            filters.Add("role = @role");
-        }
-
-        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
-        var sort = query.Sort ?? "username";
-        var column = sort.TrimStart('-') switch { "role" => "role", "createdAt" => "created_at", _ => "lower(username)" };
-        var parameters = new { search = Inventory.SearchText.Pattern(query.Search), role = role?.ToText(), limit = query.PageSize, offset = (query.Page - 1) * query.PageSize };
+        // Usernames are ASCII by rule, so SQL lower() folds them alike on both stores.
+        var sql = new ListSql()
+            .WhereSet(string.IsNullOrWhiteSpace(query.Search) ? null : Inventory.SearchText.Pattern(query.Search), "lower(username) LIKE @search ESCAPE '\\'", "search")
+            .WhereSet(role?.ToText(), "role = @role", "role");
         await using var connection = await store.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM users {where}", parameters, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<UserRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM users {where} ORDER BY {column} {(sort.StartsWith('-') ? "DESC" : "ASC")}, id LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken));
-        return new Page<User>(rows.Select(row => row.ToUser()).ToList(), total);
+        var page = await sql.PageAsync<UserRow>(connection, "users", Columns, query, SortColumns, "username", cancellationToken);
+        return new Page<User>(page.Items.Select(row => row.ToUser()).ToList(), page.Total);
     }
 
     public async Task<User> UpdateRoleAsync(long id, long expectedVersion, Role role, CancellationToken cancellationToken)
