@@ -64,6 +64,7 @@ public static class SotpServer
         app.MapUsersApi();
         app.MapSecretsApi();
         app.MapImportExportApi();
+        app.MapApiKeysApi();
         return app;
     }
 

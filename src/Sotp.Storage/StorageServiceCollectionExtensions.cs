@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Sotp.Core.ApiKeys;
 using Sotp.Core.Audit;
 using Sotp.Core.Auth;
 using Sotp.Core.Bootstrap;
@@ -55,6 +56,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISecretStore, SecretStore>();
         services.AddSingleton<SecretVault>();
         services.AddSingleton<InventoryImport>();
+        services.AddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.AddSingleton<ApiKeys>();
         services.AddSingleton<IFirstStartStore, FirstStartStore>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<UserAdministration>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -17,6 +18,7 @@ namespace Sotp.Server.Auth;
 public static class AuthSetup
 {
     public const string AnyAuthenticatedPolicy = "AnyAuthenticated";
+    private const string BearerOrApiKey = "BearerOrApiKey";
 
     public static IServiceCollection AddSotpAuth(this IServiceCollection services)
     {
@@ -26,7 +28,12 @@ public static class AuthSetup
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // One default scheme that picks by header: an X-Api-Key goes to the key handler, anything else to JWT bearer.
+        services.AddAuthentication(BearerOrApiKey)
+            .AddPolicyScheme(BearerOrApiKey, "JWT bearer or API key", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeyRing>((options, keys) =>
         {
             options.MapInboundClaims = false;
@@ -49,9 +56,11 @@ public static class AuthSetup
         {
             authorization.AddPolicy(PolicyName(permission), policy => policy
                 .RequireAuthenticatedUser()
-                .AddRequirements(new PasswordChangedRequirement())
+                .AddRequirements(new PasswordChangedRequirement(), new ApiKeyScopeRequirement(permission))
                 .RequireRole(PermissionMatrix.RolesFor(permission).Select(role => role.ToText())));
         }
+
+        services.AddSingleton<IAuthorizationHandler, ApiKeyScopeHandler>();
         services.AddSingleton<IAuthorizationHandler, PasswordChangedHandler>();
         return services;
     }
@@ -67,6 +76,23 @@ public static class AuthSetup
 
     /// <summary>The access token does not carry the forced-password-change mark.</summary>
     public sealed class PasswordChangedRequirement : IAuthorizationRequirement;
+
+    /// <summary>A request made with an API key may use only the permissions the key was given.</summary>
+    public sealed record ApiKeyScopeRequirement(Permission Permission) : IAuthorizationRequirement;
+
+    private sealed class ApiKeyScopeHandler : AuthorizationHandler<ApiKeyScopeRequirement>
+    {
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ApiKeyScopeRequirement requirement)
+        {
+            var viaKey = context.User.HasClaim(claim => claim.Type == ApiKeyAuthenticationHandler.KeyIdClaim);
+            if (!viaKey || context.User.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, requirement.Permission.ToString()))
+            {
+                context.Succeed(requirement);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
 
     private sealed class PasswordChangedHandler : AuthorizationHandler<PasswordChangedRequirement>
     {

@@ -1,0 +1,12 @@
+-- API keys for programmatic clients (role SYSTEM). Only a SHA-256 of each key is kept; the prefix finds the row.
+CREATE TABLE api_keys (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    prefix TEXT NOT NULL UNIQUE,
+    key_hash TEXT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    scopes TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+);
