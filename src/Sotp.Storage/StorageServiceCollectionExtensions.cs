@@ -58,6 +58,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<InventoryImport>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<IWsTicketStore, WsTicketStore>();
+        services.AddSingleton<WsTickets>();
         services.AddSingleton<IFirstStartStore, FirstStartStore>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<UserAdministration>();

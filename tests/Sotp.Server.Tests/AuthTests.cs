@@ -160,6 +160,22 @@ public class AuthTests
     }
 
     [Fact]
+    public async Task AWebSocketTicket_IsIssuedOnlyToALoggedInUser()
+    {
+        await using var server = await InMemoryServer.StartAsync();
+        await server.CreateUserAsync("anna", Role.Operator, Password);
+        var (client, _) = await server.LoginClientAsync("anna", Password);
+
+        using var issued = await client.PostAsync("/api/v1/auth/ws-ticket", null);
+        using var anonymous = await server.Client.PostAsync("/api/v1/auth/ws-ticket", null);
+        var ticket = await issued.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(30, ticket.GetProperty("expiresIn").GetInt32());
+        Assert.True(ticket.GetProperty("ticket").GetString()!.Length >= 40);
+        await ProblemAssert.IsProblemAsync(anonymous, HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
     public async Task Me_WithoutAToken_Is401ProblemDetails()
     {
         await using var server = await InMemoryServer.StartAsync();

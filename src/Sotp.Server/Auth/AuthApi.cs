@@ -20,6 +20,8 @@ public static class AuthApi
 
     public sealed record Me(long Id, string Username, string Role, bool MustChangePassword);
 
+    public sealed record WsTicket(string Ticket, int ExpiresIn);
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
     {
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Authentication");
@@ -32,6 +34,10 @@ public static class AuthApi
             .WithSummary("Revoke the login the refresh token belongs to.");
         auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization(AuthSetup.AnyAuthenticatedPolicy)
             .WithSummary("Change one's own password; required first after a generated password. Answers with a fresh token pair.");
+        auth.MapPost("/ws-ticket", async (WsTickets tickets, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok(new WsTicket(await tickets.IssueAsync(TokenIssuer.UserId(context.User), ct), (int)WsTickets.Lifetime.TotalSeconds)))
+            .RequireAuthorization()
+            .WithSummary("A single-use ticket (30 s) for opening the real-time WebSocket, where browsers cannot send a bearer token.");
         auth.MapGet("/me", GetMe).RequireAuthorization(AuthSetup.AnyAuthenticatedPolicy)
             .WithSummary("The account of the token.");
         endpoints.MapGet("/.well-known/jwks.json", (SigningKeyRing keys) => TypedResults.Ok(new { keys = keys.PublicJwks() }))
