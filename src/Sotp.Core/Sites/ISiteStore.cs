@@ -20,6 +20,17 @@ public interface ISiteStore
 
     Task<IReadOnlyList<HistoryEntry>> HistoryAsync(long id, CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<SiteContact>> ContactsAsync(long siteId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SiteProcedure>> ProceduresAsync(long siteId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the call list; part of the site, so it needs and bumps the site's version.</summary>
+    /// <exception cref="Errors.DomainException"><c>not_found</c>, <c>version_conflict</c>, or a validation error for a verification secret of another site.</exception>
+    Task<Site> ReplaceContactsAsync(long siteId, long expectedVersion, IReadOnlyList<SiteContact> contacts, Caller caller, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the procedures; part of the site, so it needs and bumps the site's version.</summary>
+    Task<Site> ReplaceProceduresAsync(long siteId, long expectedVersion, IReadOnlyList<SiteProcedure> procedures, Caller caller, CancellationToken cancellationToken);
+
     /// <summary>Creates all, with history and audit, in one transaction: all or none.</summary>
     Task CreateManyAsync(IReadOnlyList<SiteData> sites, Caller caller, CancellationToken cancellationToken);
 

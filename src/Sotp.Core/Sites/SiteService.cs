@@ -59,6 +59,31 @@ public sealed class SiteService(ISiteStore sites)
         return await sites.HistoryAsync(id, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<SiteContact>> ContactsAsync(long id, Caller caller, CancellationToken cancellationToken)
+    {
+        await GetAsync(id, caller, cancellationToken);
+        return await sites.ContactsAsync(id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SiteProcedure>> ProceduresAsync(long id, Caller caller, CancellationToken cancellationToken)
+    {
+        await GetAsync(id, caller, cancellationToken);
+        return await sites.ProceduresAsync(id, cancellationToken);
+    }
+
+    public Task<Site> ReplaceContactsAsync(long id, IReadOnlyList<SiteContact>? contacts, long? version, Caller caller, CancellationToken cancellationToken)
+    {
+        ThrowIfInvalid(SiteContactRules.Validate(contacts));
+        var trimmed = contacts!.Select(c => c with { Name = c.Name.Trim(), Phones = c.Phones.Select(p => p.Trim()).ToList() }).ToList();
+        return sites.ReplaceContactsAsync(id, RequiredVersion(version), trimmed, caller, cancellationToken);
+    }
+
+    public Task<Site> ReplaceProceduresAsync(long id, IReadOnlyList<SiteProcedure>? procedures, long? version, Caller caller, CancellationToken cancellationToken)
+    {
+        ThrowIfInvalid(SiteContactRules.Validate(procedures));
+        return sites.ReplaceProceduresAsync(id, RequiredVersion(version), procedures!, caller, cancellationToken);
+    }
+
     /// <summary>The site ids the caller may see, or null for all.</summary>
     public async Task<IReadOnlyCollection<long>?> ScopeAsync(Caller caller, CancellationToken cancellationToken) =>
         caller.LimitedToAssignedSites ? await sites.AssignedSiteIdsAsync(caller.UserId ?? 0, cancellationToken) : null;

@@ -6,7 +6,7 @@ using Sotp.Core.Sites;
 
 namespace Sotp.Storage.Inventory;
 
-public sealed class SiteStore(Store store, StoreMetrics metrics, HistoryWriter history, TimeProvider time) : ISiteStore
+public sealed partial class SiteStore(Store store, StoreMetrics metrics, HistoryWriter history, TimeProvider time) : ISiteStore
 {
     private const string EntityType = "site";
     private const string Columns = "id, name, address, site_type, latitude, longitude, status, notes, service_from, service_until, service_reason, created_at, updated_at, version";
@@ -116,7 +116,8 @@ public sealed class SiteStore(Store store, StoreMetrics metrics, HistoryWriter h
             throw new DomainException(ErrorKind.Conflict, ErrorCodes.SiteHasSecrets, $"Site {id} still has {secrets} secrets; delete them first.");
         }
 
-        await write.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM user_sites WHERE site_id = @id; DELETE FROM sites WHERE id = @id",
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM user_sites WHERE site_id = @id; DELETE FROM site_contacts WHERE site_id = @id; DELETE FROM site_procedures WHERE site_id = @id; DELETE FROM sites WHERE id = @id",
             new { id }, write.Transaction, cancellationToken: cancellationToken));
         await history.RecordAsync(write, EntityType, id, before.Version + 1, "deleted", before, null, caller, cancellationToken);
         await write.CommitAsync(cancellationToken);
