@@ -38,6 +38,29 @@ public class UserStoreTests
     }
 
     [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Create_OfOneNameFromSeveralClientsAtOnce_LetsExactlyOneWin(StoreProvider provider)
+    {
+        await using var store = await MigratedAsync(provider);
+        var accounts = store.Get<UserAccounts>();
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await accounts.CreateAsync(i % 2 == 0 ? "race" : "RACE", Role.Operator, AuditActor.Cli, CancellationToken.None);
+                return "created";
+            }
+            catch (DomainException ex)
+            {
+                return ex.Code;
+            }
+        })));
+
+        Assert.Single(attempts, result => result == "created");
+        Assert.All(attempts.Where(result => result != "created"), result => Assert.Equal(ErrorCodes.Conflict, result));
+    }
+
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task ResetPassword_ReplacesTheOldOne(StoreProvider provider)
     {
         await using var store = await MigratedAsync(provider);

@@ -68,8 +68,9 @@ public sealed class Migrator(Store store, StoreMetrics metrics, ILogger<Migrator
 
     private async Task<bool> ApplyAsync(DbConnection connection, MigrationScript script, CancellationToken cancellationToken)
     {
-        await using var transaction = store.Provider == StoreProvider.Sqlite
-            ? await BeginImmediateAsync(connection, cancellationToken)
+        // On SQLite, BEGIN IMMEDIATE takes the write lock up front, so two processes cannot both decide a migration is pending.
+        await using var transaction = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
             : await connection.BeginTransactionAsync(cancellationToken);
 
         // Another SQLite process may have applied it between our status read and our write lock.
@@ -123,13 +124,5 @@ public sealed class Migrator(Store store, StoreMetrics metrics, ILogger<Migrator
 
         var appliedVersions = applied.Select(m => m.Version).ToHashSet();
         return new MigrationStatus(applied, Known.Where(s => !appliedVersions.Contains(s.Version)).ToList());
-    }
-
-    private static async Task<DbTransaction> BeginImmediateAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        // Microsoft.Data.Sqlite's BeginTransaction(deferred: false) issues BEGIN IMMEDIATE: the write lock is
-        // taken up front, so two processes cannot both decide a migration is pending.
-        var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
-        return await Task.FromResult<DbTransaction>(sqlite.BeginTransaction(deferred: false));
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Sotp.Core;
 using Sotp.Core.Errors;
@@ -37,25 +38,25 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
     public async Task<User> CreateAsync(string username, string passwordHash, Role role, bool mustChangePassword, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("users.create");
-        await using var connection = await store.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var taken = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM users WHERE lower(username) = lower(@username)", new { username }, transaction, cancellationToken: cancellationToken));
-        if (taken > 0)
+        try
         {
+            await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
+            var row = await write.Connection.QuerySingleAsync<UserRow>(new CommandDefinition(
+                $"""
+                INSERT INTO users (username, password_hash, role, must_change_password, created_at)
+                VALUES (@username, @passwordHash, @role, @mustChangePassword, @createdAt)
+                RETURNING {Columns}
+                """,
+                new { username, passwordHash, role = role.ToText(), mustChangePassword, createdAt = time.GetUtcNow() },
+                write.Transaction, cancellationToken: cancellationToken));
+            await write.CommitAsync(cancellationToken);
+            return row.ToUser();
+        }
+        catch (DbException ex) when (UniqueViolation.Is(ex))
+        {
+            // The unique index (case-insensitive on both stores) decides, so two concurrent creations cannot both win.
             throw new DomainException(ErrorKind.Conflict, ErrorCodes.Conflict, $"The username '{username}' is taken.");
         }
-
-        var row = await connection.QuerySingleAsync<UserRow>(new CommandDefinition(
-            $"""
-            INSERT INTO users (username, password_hash, role, must_change_password, created_at)
-            VALUES (@username, @passwordHash, @role, @mustChangePassword, @createdAt)
-            RETURNING {Columns}
-            """,
-            new { username, passwordHash, role = role.ToText(), mustChangePassword, createdAt = time.GetUtcNow() },
-            transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return row.ToUser();
     }
 
     public async Task<bool> SetPasswordAsync(string username, string passwordHash, bool mustChangePassword, CancellationToken cancellationToken)
