@@ -32,6 +32,60 @@ public class ServerProcessTests
     }
 
     [Fact]
+    public async Task Sigterm_WhileABodyIsStillUploading_AnswersCleanly()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var server = ServerProcess.Start(store.Settings);
+        await server.WaitUntilReadyAsync();
+        await using var stream = await ConnectAsync(server);
+
+        // Kestrel may wait for the rest of the body (401 for the wrong password), cancel the read as it stops
+        // (503 service_stopping) or close the connection; what it must never do is report a server failure.
+        var rest = await SendLoginAsync(stream, bodyBytesNow: 10);
+        var terminated = server.TerminateAsync();
+        await Task.Delay(300);
+        await stream.WriteAsync(rest);
+
+        var answer = await ReadAnswerAsync(stream);
+        Assert.True(answer.Length == 0 || answer.StartsWith("HTTP/1.1 401", StringComparison.Ordinal) ||
+            (answer.StartsWith("HTTP/1.1 503", StringComparison.Ordinal) && answer.Contains("service_stopping", StringComparison.Ordinal)), answer);
+        Assert.Equal(0, await terminated);
+        Assert.DoesNotContain(server.Stdout, line => line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) && line.Contains("ApiExceptionHandler", StringComparison.Ordinal));
+    }
+
+    private static async Task<System.Net.Sockets.NetworkStream> ConnectAsync(ServerProcess server)
+    {
+        var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, server.Port);
+        return tcp.GetStream();
+    }
+
+    /// <summary>Sends a login request by hand, the body only up to <paramref name="bodyBytesNow"/>; returns the unsent rest.</summary>
+    private static async Task<byte[]> SendLoginAsync(System.Net.Sockets.NetworkStream stream, int bodyBytesNow)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"username\":\"admin\",\"password\":\"not the password\"}");
+        var head = $"POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n";
+        var now = Math.Min(bodyBytesNow, body.Length);
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(body.AsMemory(0, now));
+        return body[now..];
+    }
+
+    private static async Task<string> ReadAnswerAsync(System.Net.Sockets.NetworkStream stream)
+    {
+        var answer = new byte[8192];
+        try
+        {
+            var read = await stream.ReadAsync(answer);
+            return System.Text.Encoding.UTF8.GetString(answer, 0, read);
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    [Fact]
     public async Task TheAdminPassword_NeverAppearsInALogLine()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

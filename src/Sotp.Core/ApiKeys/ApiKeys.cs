@@ -53,7 +53,8 @@ public sealed class ApiKeys(IApiKeyStore keys, IUserStore users, TimeProvider ti
             throw new ValidationException(errors);
         }
 
-        var prefix = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(6));
+        // Hex, not base64url: the prefix must never contain the '_' that separates the parts of a key.
+        var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var secret = $"{Scheme}_{prefix}_{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))}";
         var key = await keys.CreateAsync(name!.Trim(), prefix, Hash(secret), owner!.Id, parsed.Distinct().ToList(), caller, cancellationToken);
         return (key, secret);

@@ -30,6 +30,7 @@ public static class ErrorCodes
     public const string RequestTooLarge = "request_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string StoreUnavailable = "store_unavailable";
+    public const string ServiceStopping = "service_stopping";
     public const string UnreadableFile = "unreadable_file";
     public const string ImportRejected = "import_rejected";
     public const string Internal = "internal_error";

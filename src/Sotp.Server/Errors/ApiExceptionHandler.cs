@@ -6,13 +6,16 @@ using Sotp.Core.Errors;
 namespace Sotp.Server.Errors;
 
 /// <summary>Turns exceptions into ProblemDetails: expected ones with their own code and message, others as a bare 500.</summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, IHostApplicationLifetime lifetime, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, title, detail) = exception switch
         {
             DomainException domain => (StatusFor(domain.Kind), domain.Code, TitleFor(domain.Kind), domain.Message),
+            // Kestrel cancels body reads that are still waiting when the server stops: not a failure of ours.
+            OperationCanceledException when lifetime.ApplicationStopping.IsCancellationRequested || httpContext.RequestAborted.IsCancellationRequested =>
+                (StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceStopping, "Service stopping", "The server is stopping; send the request again in a moment."),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, "Request too large", "The request body is larger than this server accepts (Server:MaxRequestBodyBytes)."),
             BadHttpRequestException { InnerException: JsonException json } =>
@@ -22,7 +25,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             _ => (StatusCodes.Status500InternalServerError, ErrorCodes.Internal, "Internal error", "The server failed; the request id leads to the details in its log."),
         };
 
-        if (status >= 500)
+        if (status == StatusCodes.Status500InternalServerError)
         {
             logger.LogError(exception, "Request failed with {Code}", code);
         }
