@@ -50,6 +50,32 @@ public class DevicesApiTests
         await ProblemAssert.IsProblemAsync(parentDelete, HttpStatusCode.Conflict, "device_has_children");
     }
 
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Credentials_ReferToSecretsOfTheDevicesSite_NeverHoldThem(StoreProvider provider)
+    {
+        await using var server = await InMemoryServer.StartAsync(provider);
+        var admin = await AdminAsync(server);
+        using var auth = await admin.PostAsJsonAsync("/api/v1/secrets", new { name = "auth", kind = "SNMP_V3_AUTH", siteId = 1, value = "authpass123" });
+        using var priv = await admin.PostAsJsonAsync("/api/v1/secrets", new { name = "priv", kind = "SNMP_V3_PRIV", value = "privpass123" });
+        using var site = await admin.PostAsJsonAsync("/api/v1/sites", new { name = "Other" });
+        using var foreign = await admin.PostAsJsonAsync("/api/v1/secrets", new { name = "other", kind = "OTHER", siteId = (await site.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64(), value = "x" });
+        long Id(HttpResponseMessage r) => r.Content.ReadFromJsonAsync<JsonElement>().Result.GetProperty("id").GetInt64();
+        var credentials = new { snmpVersion = "V3", snmpV3User = "nmv3user", snmpV3AuthProtocol = "SHA256", snmpV3AuthSecretId = Id(auth), snmpV3PrivProtocol = "AES256", snmpV3PrivSecretId = Id(priv) };
+
+        var created = await CreateAsync(admin, new { siteId = 1, name = "edge", kind = "ROUTER", address = "10.2.0.1", credentials });
+        using var wrongSite = await admin.PostAsJsonAsync("/api/v1/devices", new { siteId = 1, name = "x", kind = "ROUTER", address = "10.2.0.2", credentials = new { snmpVersion = "V2C", snmpCommunitySecretId = Id(foreign) } });
+        using var halfV3 = await admin.PostAsJsonAsync("/api/v1/devices", new { siteId = 1, name = "y", kind = "ROUTER", address = "10.2.0.3", credentials = new { snmpVersion = "V3", snmpV3PrivProtocol = "AES" } });
+
+        var stored = created.GetProperty("credentials");
+        Assert.Equal("V3", stored.GetProperty("snmpVersion").GetString());
+        Assert.Equal("SHA256", stored.GetProperty("snmpV3AuthProtocol").GetString());
+        Assert.DoesNotContain("authpass123", created.ToString());
+        var siteProblem = await ProblemAssert.IsProblemAsync(wrongSite, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(siteProblem.GetProperty("errors").TryGetProperty("credentials.snmpCommunitySecretId", out _));
+        var v3Problem = await ProblemAssert.IsProblemAsync(halfV3, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(v3Problem.GetProperty("errors").TryGetProperty("credentials.snmpV3User", out _));
+    }
+
     [Fact]
     public async Task UnknownSiteOrParent_AreFieldErrors()
     {

@@ -1,6 +1,6 @@
 namespace Sotp.Core.Devices;
 
-/// <summary>Something we poll or that reports to us. Credentials and groups come with the secret store.</summary>
+/// <summary>Something we poll or that reports to us.</summary>
 /// <param name="Address">Management address: IPv4, IPv6 or a host name.</param>
 /// <param name="ParentId">The device this one depends on (its uplink); never a cycle.</param>
 public sealed record Device(
@@ -16,6 +16,7 @@ public sealed record Device(
     bool Enabled,
     int IcmpIntervalSeconds,
     int SnmpIntervalSeconds,
+    DeviceCredentials Credentials,
     DateTimeOffset CreatedAt,
     DateTimeOffset? UpdatedAt,
     long Version);

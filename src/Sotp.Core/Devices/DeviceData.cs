@@ -12,4 +12,5 @@ public sealed record DeviceData(
     long? ParentId,
     bool Enabled,
     int IcmpIntervalSeconds,
-    int SnmpIntervalSeconds);
+    int SnmpIntervalSeconds,
+    DeviceCredentials Credentials);

@@ -16,6 +16,7 @@ public sealed partial record DeviceInput(
     bool? Enabled = null,
     int? IcmpIntervalSeconds = null,
     int? SnmpIntervalSeconds = null,
+    DeviceCredentials? Credentials = null,
     long? Version = null)
 {
     public const int DefaultIcmpIntervalSeconds = 30;
@@ -79,10 +80,15 @@ public sealed partial record DeviceInput(
             errors["parentId"] = ["parentId is a device id."];
         }
 
+        foreach (var (field, problems) in (Credentials ?? DeviceCredentials.None).Validate())
+        {
+            errors[field] = problems;
+        }
+
         return errors.Count > 0
             ? (null, errors)
             : (new DeviceData(SiteId!.Value, name!, kind, Empty(Vendor), Empty(Model), address!, tags, ParentId, Enabled ?? true,
-                IcmpIntervalSeconds ?? DefaultIcmpIntervalSeconds, SnmpIntervalSeconds ?? DefaultSnmpIntervalSeconds), errors);
+                IcmpIntervalSeconds ?? DefaultIcmpIntervalSeconds, SnmpIntervalSeconds ?? DefaultSnmpIntervalSeconds, Credentials ?? DeviceCredentials.None), errors);
     }
 
     /// <summary>An IP address (v4 or v6, no port) or an RFC 1123 host name.</summary>

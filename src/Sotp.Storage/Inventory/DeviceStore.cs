@@ -11,7 +11,7 @@ namespace Sotp.Storage.Inventory;
 public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter history, TimeProvider time) : IDeviceStore
 {
     private const string EntityType = "device";
-    private const string Columns = "id, site_id, name, kind, vendor, model, address, tags, parent_id, enabled, icmp_interval_seconds, snmp_interval_seconds, created_at, updated_at, version";
+    private const string Columns = "id, site_id, name, kind, vendor, model, address, tags, parent_id, enabled, icmp_interval_seconds, snmp_interval_seconds, credentials, created_at, updated_at, version";
 
     // Deeper than any real network: a longer chain means the data is broken, and the walk must end.
     private const int MaxDependencyDepth = 64;
@@ -82,8 +82,8 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
         await CheckReferencesAsync(write, data, cancellationToken);
         var row = await write.Connection.QuerySingleAsync<DeviceRow>(new CommandDefinition(
             $"""
-            INSERT INTO devices (site_id, name, kind, vendor, model, address, tags, parent_id, enabled, icmp_interval_seconds, snmp_interval_seconds, search_text, name_key, created_at)
-            VALUES (@SiteId, @Name, @kind, @Vendor, @Model, @Address, @tags, @ParentId, @Enabled, @IcmpIntervalSeconds, @SnmpIntervalSeconds, @searchText, @nameKey, @now)
+            INSERT INTO devices (site_id, name, kind, vendor, model, address, tags, parent_id, enabled, icmp_interval_seconds, snmp_interval_seconds, credentials, search_text, name_key, created_at)
+            VALUES (@SiteId, @Name, @kind, @Vendor, @Model, @Address, @tags, @ParentId, @Enabled, @IcmpIntervalSeconds, @SnmpIntervalSeconds, @credentials, @searchText, @nameKey, @now)
             RETURNING {Columns}
             """,
             Parameters(data, time.GetUtcNow()), write.Transaction, cancellationToken: cancellationToken));
@@ -107,7 +107,7 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
         var row = await write.Connection.QuerySingleAsync<DeviceRow>(new CommandDefinition(
             $"""
             UPDATE devices SET site_id = @SiteId, name = @Name, kind = @kind, vendor = @Vendor, model = @Model, address = @Address, tags = @tags,
-                parent_id = @ParentId, enabled = @Enabled, icmp_interval_seconds = @IcmpIntervalSeconds, snmp_interval_seconds = @SnmpIntervalSeconds,
+                parent_id = @ParentId, enabled = @Enabled, icmp_interval_seconds = @IcmpIntervalSeconds, snmp_interval_seconds = @SnmpIntervalSeconds, credentials = @credentials,
                 search_text = @searchText, name_key = @nameKey, updated_at = @now, version = version + 1
             WHERE id = @id
             RETURNING {Columns}
@@ -151,6 +151,16 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
             await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM devices WHERE id = @ParentId", new { data.ParentId }, write.Transaction, cancellationToken: cancellationToken)) == 0)
         {
             errors["parentId"] = [$"There is no device {data.ParentId}."];
+        }
+
+        foreach (var (field, secretId) in data.Credentials.SecretReferences())
+        {
+            // A device may use its own site's secrets and global ones, never another site's.
+            if (await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM secrets WHERE id = @secretId AND (site_id IS NULL OR site_id = @SiteId)", new { secretId, data.SiteId }, write.Transaction, cancellationToken: cancellationToken)) == 0)
+            {
+                errors[$"credentials.{field}"] = [$"There is no secret {secretId} of this device's site (or global)."];
+            }
         }
 
         if (errors.Count > 0)
@@ -202,6 +212,7 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
         data.Enabled,
         data.IcmpIntervalSeconds,
         data.SnmpIntervalSeconds,
+        credentials = SotpJson.Serialize(data.Credentials),
         searchText = SearchText.Of([data.Name, data.Address, data.Vendor, data.Model, .. data.Tags]),
         nameKey = SearchText.Of(data.Name),
         now,
@@ -221,11 +232,13 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
         public bool Enabled { get; init; }
         public int IcmpIntervalSeconds { get; init; }
         public int SnmpIntervalSeconds { get; init; }
+        public string Credentials { get; init; } = "{}";
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset? UpdatedAt { get; init; }
         public long Version { get; init; }
 
         public Device ToDevice() => new(Id, SiteId, Name, EnumText.Parse<DeviceKind>(Kind), Vendor, Model, Address,
-            JsonSerializer.Deserialize<List<string>>(Tags) ?? [], ParentId, Enabled, IcmpIntervalSeconds, SnmpIntervalSeconds, CreatedAt, UpdatedAt, Version);
+            JsonSerializer.Deserialize<List<string>>(Tags) ?? [], ParentId, Enabled, IcmpIntervalSeconds, SnmpIntervalSeconds,
+            JsonSerializer.Deserialize<DeviceCredentials>(Credentials, SotpJson.Options) ?? DeviceCredentials.None, CreatedAt, UpdatedAt, Version);
     }
 }
