@@ -28,6 +28,23 @@ public class AuditApiTests
         Assert.True(verify.GetProperty("intact").GetBoolean());
     }
 
+    [Fact]
+    public async Task Export_GivesCsvOldestFirst_AndIsItselfAudited()
+    {
+        await using var server = await InMemoryServer.StartAsync();
+        await server.CreateUserAsync("audrey", Role.Auditor, Password);
+        var (client, _) = await server.LoginClientAsync("audrey", Password);
+
+        using var response = await client.GetAsync("/api/v1/audit/export?action=auth.login");
+        var lines = (await response.Content.ReadAsStringAsync()).Trim().Split('\n');
+        var exports = await client.GetFromJsonAsync<JsonElement>("/api/v1/audit?action=audit.exported");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("id,at,actorId,actorName", lines[0].TrimStart('\uFEFF'));
+        Assert.Contains("audrey", lines[1]);
+        Assert.Equal(1, exports.GetProperty("total").GetInt64());
+    }
+
     [Theory]
     [InlineData(Role.Admin)]
     [InlineData(Role.Operator)]

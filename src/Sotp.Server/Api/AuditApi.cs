@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sotp.Core;
 using Sotp.Core.Audit;
 using Sotp.Core.Auth;
+using Sotp.Core.Import;
 using Sotp.Server.Auth;
 using Sotp.Server.Errors;
 
@@ -20,9 +21,37 @@ public static class AuditApi
         var audit = endpoints.MapGroup("/api/v1/audit").WithTags("Audit").RequirePermission(Permission.ReadAudit);
         audit.MapGet("/", ListAsync)
             .WithSummary("Audit records, newest first. Filters: action, actor, from, to (ISO-8601, UTC).");
+        audit.MapGet("/export", ExportAsync)
+            .WithSummary("The filtered records as CSV, oldest first (action, actor, from, to as for the list); the export itself is audited.");
         audit.MapGet("/verify", async (IAuditLog log, CancellationToken cancellationToken) => TypedResults.Ok(await log.VerifyAsync(cancellationToken)))
             .WithSummary("Re-computes the hash chain and names the first broken row, if any.");
         return endpoints;
+    }
+
+    private static readonly string[] ExportColumns =
+        ["id", "at", "actorId", "actorName", "actorRole", "action", "entityType", "entityId", "before", "after", "detail", "requestId", "clientIp", "hash"];
+
+    private static async Task<FileContentHttpResult> ExportAsync(IAuditLog log, HttpContext context, CancellationToken cancellationToken,
+        string? action = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        var records = new List<AuditRecord>();
+        for (var page = 1; ; page++)
+        {
+            var result = await log.ListAsync(new AuditQuery(page, MaxPageSize, action, actor, from, to), cancellationToken);
+            records.AddRange(result.Items);
+            if (result.Items.Count < MaxPageSize)
+            {
+                break;
+            }
+        }
+
+        var caller = HttpCaller.From(context);
+        await log.AppendAsync(new AuditEntry(caller.Actor, "audit.exported", Detail: $"{records.Count} records; action={action}, actor={actor}, from={from:O}, to={to:O}",
+            RequestId: caller.RequestId, ClientIp: caller.ClientIp), cancellationToken);
+        var rows = records.OrderBy(r => r.Id).Select(r => (IReadOnlyList<string?>)[
+            r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.At, r.ActorId?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ActorName, r.ActorRole,
+            r.Action, r.EntityType, r.EntityId, r.BeforeJson, r.AfterJson, r.Detail, r.RequestId, r.ClientIp, r.Hash]);
+        return TypedResults.File(TableWriter.Csv(ExportColumns, rows), "text/csv; charset=utf-8", "audit.csv");
     }
 
     private static async Task<Results<Ok<Page<AuditItem>>, ValidationProblem>> ListAsync(
