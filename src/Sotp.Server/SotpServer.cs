@@ -61,6 +61,7 @@ public static class SotpServer
         app.MapAuditApi();
         app.MapSitesApi();
         app.MapDevicesApi();
+        app.MapDeviceGroupsApi();
         app.MapUsersApi();
         app.MapSecretsApi();
         app.MapImportExportApi();

@@ -53,6 +53,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SiteService>();
         services.AddSingleton<IDeviceStore, DeviceStore>();
         services.AddSingleton<DeviceService>();
+        services.AddSingleton<IDeviceGroupStore, DeviceGroupStore>();
         services.AddSingleton<ISecretStore, SecretStore>();
         services.AddSingleton<SecretVault>();
         services.AddSingleton<InventoryImport>();

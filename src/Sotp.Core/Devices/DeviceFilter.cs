@@ -1,3 +1,3 @@
 namespace Sotp.Core.Devices;
 
-public sealed record DeviceFilter(long? SiteId = null, DeviceKind? Kind = null, bool? Enabled = null, string? Tag = null);
+public sealed record DeviceFilter(long? SiteId = null, DeviceKind? Kind = null, bool? Enabled = null, string? Tag = null, long? GroupId = null);

@@ -9,7 +9,7 @@ public sealed class DeviceService(IDeviceStore devices, SiteService sites)
 {
     public static readonly IReadOnlyCollection<string> Sortable = ["name", "kind", "address", "createdAt"];
 
-    public async Task<Page<Device>> ListAsync(ListQuery query, long? siteId, string? kind, bool? enabled, string? tag, Caller caller, CancellationToken cancellationToken)
+    public async Task<Page<Device>> ListAsync(ListQuery query, long? siteId, string? kind, bool? enabled, string? tag, Caller caller, CancellationToken cancellationToken, long? groupId = null)
     {
         var errors = query.Validate(Sortable);
         DeviceKind? parsedKind = null;
@@ -26,7 +26,7 @@ public sealed class DeviceService(IDeviceStore devices, SiteService sites)
         }
 
         SiteService.ThrowIfInvalid(errors);
-        return await devices.ListAsync(query, new DeviceFilter(siteId, parsedKind, enabled, tag), await sites.ScopeAsync(caller, cancellationToken), cancellationToken);
+        return await devices.ListAsync(query, new DeviceFilter(siteId, parsedKind, enabled, tag, groupId), await sites.ScopeAsync(caller, cancellationToken), cancellationToken);
     }
 
     public async Task<Device> GetAsync(long id, Caller caller, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public static class DevicesApi
     {
         var devices = endpoints.MapGroup("/api/v1/devices").WithTags("Devices").RequirePermission(Permission.ReadInventory);
         devices.MapGet("/", ListAsync)
-            .WithSummary("Devices, paged. q searches name, address, vendor, model and tags; filters siteId, kind, enabled, tag; sort name, kind, address, createdAt.");
+            .WithSummary("Devices, paged. q searches name, address, vendor, model and tags; filters siteId, kind, enabled, tag, groupId; sort name, kind, address, createdAt.");
         devices.MapGet("/{id:long}", GetAsync).WithSummary("One device; the ETag header carries its version.");
         devices.MapGet("/{id:long}/history", HistoryAsync).WithSummary("Every change of the device: who, when, before and after.");
         devices.MapPost("/", CreateAsync).RequirePermission(Permission.WriteInventory)
@@ -27,8 +27,8 @@ public static class DevicesApi
     }
 
     private static async Task<Ok<Page<Device>>> ListAsync(DeviceService service, HttpContext context, CancellationToken cancellationToken,
-        int page = 1, int pageSize = 50, string? sort = null, string? q = null, long? siteId = null, string? kind = null, bool? enabled = null, string? tag = null) =>
-        TypedResults.Ok(await service.ListAsync(new ListQuery(page, pageSize, sort, q), siteId, kind, enabled, tag, HttpCaller.From(context), cancellationToken));
+        int page = 1, int pageSize = 50, string? sort = null, string? q = null, long? siteId = null, string? kind = null, bool? enabled = null, string? tag = null, long? groupId = null) =>
+        TypedResults.Ok(await service.ListAsync(new ListQuery(page, pageSize, sort, q), siteId, kind, enabled, tag, HttpCaller.From(context), cancellationToken, groupId));
 
     private static async Task<Ok<Device>> GetAsync(long id, DeviceService service, HttpContext context, CancellationToken cancellationToken)
     {

@@ -31,6 +31,7 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
             .WhereSet(filter.SiteId, "site_id = @siteId", "siteId")
             .WhereSet(filter.Kind?.ToText(), "kind = @kind", "kind")
             .WhereSet(filter.Enabled, "enabled = @enabled", "enabled")
+            .WhereSet(filter.GroupId, "id IN (SELECT device_id FROM device_group_members WHERE group_id = @groupId)", "groupId")
             // Tags are stored as a JSON array of restricted words, so the quoted word is an exact match.
             .WhereSet(filter.Tag is null ? null : "%" + SearchText.EscapeLike(JsonSerializer.Serialize(filter.Tag)) + "%", "tags LIKE @tag ESCAPE '\\'", "tag")
             .IdIn("site_id", onlySites);
@@ -131,7 +132,8 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
             throw new DomainException(ErrorKind.Conflict, ErrorCodes.DeviceHasChildren, $"{children} devices depend on device {id}; give them another parent first.");
         }
 
-        await write.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM devices WHERE id = @id", new { id }, write.Transaction, cancellationToken: cancellationToken));
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM device_group_members WHERE device_id = @id; DELETE FROM devices WHERE id = @id", new { id }, write.Transaction, cancellationToken: cancellationToken));
         await history.RecordAsync(write, EntityType, id, before.Version + 1, "deleted", before, null, caller, cancellationToken);
         await write.CommitAsync(cancellationToken);
     }
