@@ -25,7 +25,7 @@ public sealed class DeviceService(IDeviceStore devices, SiteService sites)
             }
         }
 
-        SiteService.ThrowIfInvalid(errors);
+        Require.Valid(errors);
         return await devices.ListAsync(query, new DeviceFilter(siteId, parsedKind, enabled, tag, groupId), await sites.ScopeAsync(caller, cancellationToken), cancellationToken);
     }
 
@@ -46,11 +46,11 @@ public sealed class DeviceService(IDeviceStore devices, SiteService sites)
             throw new DomainException(ErrorKind.Conflict, ErrorCodes.DependencyCycle, "A device cannot depend on itself.") { Field = "parentId" };
         }
 
-        return devices.UpdateAsync(id, SiteService.RequiredVersion(input.Version ?? ifMatchVersion), data, caller, cancellationToken);
+        return devices.UpdateAsync(id, Require.Version(input.Version ?? ifMatchVersion), data, caller, cancellationToken);
     }
 
     public Task DeleteAsync(long id, long? version, Caller caller, CancellationToken cancellationToken) =>
-        devices.DeleteAsync(id, SiteService.RequiredVersion(version), caller, cancellationToken);
+        devices.DeleteAsync(id, Require.Version(version), caller, cancellationToken);
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ public sealed class DeviceService(IDeviceStore devices, SiteService sites)
     private static DeviceData Validated(DeviceInput input)
     {
         var (data, errors) = input.Validate();
-        SiteService.ThrowIfInvalid(errors);
+        Require.Valid(errors);
         return data!;
     }
 }

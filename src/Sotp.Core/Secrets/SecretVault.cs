@@ -47,7 +47,7 @@ public sealed class SecretVault(ISecretStore secrets, SecretCipher cipher, SiteS
             errors["siteId"] = [$"There is no site {siteId}."];
         }
 
-        SiteService.ThrowIfInvalid(errors);
+        Require.Valid(errors);
         return await secrets.CreateAsync(name!.Trim(), parsedKind, siteId, id => cipher.Protect(value!, Purpose(id)), caller, cancellationToken);
     }
 
@@ -55,15 +55,15 @@ public sealed class SecretVault(ISecretStore secrets, SecretCipher cipher, SiteS
     {
         var errors = new Dictionary<string, string[]>();
         CheckValue(value, errors);
-        SiteService.ThrowIfInvalid(errors);
+        Require.Valid(errors);
         await VisibleAsync(id, caller, cancellationToken);
-        return await secrets.UpdateValueAsync(id, SiteService.RequiredVersion(version), cipher.Protect(value!, Purpose(id)), caller, cancellationToken);
+        return await secrets.UpdateValueAsync(id, Require.Version(version), cipher.Protect(value!, Purpose(id)), caller, cancellationToken);
     }
 
     public async Task DeleteAsync(long id, long? version, Caller caller, CancellationToken cancellationToken)
     {
         await VisibleAsync(id, caller, cancellationToken);
-        await secrets.DeleteAsync(id, SiteService.RequiredVersion(version), caller, cancellationToken);
+        await secrets.DeleteAsync(id, Require.Version(version), caller, cancellationToken);
     }
 
     public async Task<RevealedSecret> RevealAsync(long id, string? reason, Caller caller, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class SiteService(ISiteStore sites)
             }
         }
 
-        ThrowIfInvalid(errors);
+        Require.Valid(errors);
         return await sites.ListAsync(query, parsedStatus, await ScopeAsync(caller, cancellationToken), cancellationToken);
     }
 
@@ -47,11 +47,11 @@ public sealed class SiteService(ISiteStore sites)
     public Task<Site> UpdateAsync(long id, SiteInput input, long? ifMatchVersion, Caller caller, CancellationToken cancellationToken)
     {
         var data = Validated(input);
-        return sites.UpdateAsync(id, RequiredVersion(input.Version ?? ifMatchVersion), data, caller, cancellationToken);
+        return sites.UpdateAsync(id, Require.Version(input.Version ?? ifMatchVersion), data, caller, cancellationToken);
     }
 
     public Task DeleteAsync(long id, long? version, Caller caller, CancellationToken cancellationToken) =>
-        sites.DeleteAsync(id, RequiredVersion(version), caller, cancellationToken);
+        sites.DeleteAsync(id, Require.Version(version), caller, cancellationToken);
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
@@ -73,15 +73,15 @@ public sealed class SiteService(ISiteStore sites)
 
     public Task<Site> ReplaceContactsAsync(long id, IReadOnlyList<SiteContact>? contacts, long? version, Caller caller, CancellationToken cancellationToken)
     {
-        ThrowIfInvalid(SiteContactRules.Validate(contacts));
+        Require.Valid(SiteContactRules.Validate(contacts));
         var trimmed = contacts!.Select(c => c with { Name = c.Name.Trim(), Phones = c.Phones.Select(p => p.Trim()).ToList() }).ToList();
-        return sites.ReplaceContactsAsync(id, RequiredVersion(version), trimmed, caller, cancellationToken);
+        return sites.ReplaceContactsAsync(id, Require.Version(version), trimmed, caller, cancellationToken);
     }
 
     public Task<Site> ReplaceProceduresAsync(long id, IReadOnlyList<SiteProcedure>? procedures, long? version, Caller caller, CancellationToken cancellationToken)
     {
-        ThrowIfInvalid(SiteContactRules.Validate(procedures));
-        return sites.ReplaceProceduresAsync(id, RequiredVersion(version), procedures!, caller, cancellationToken);
+        Require.Valid(SiteContactRules.Validate(procedures));
+        return sites.ReplaceProceduresAsync(id, Require.Version(version), procedures!, caller, cancellationToken);
     }
 
     /// <summary>The site ids the caller may see, or null for all.</summary>
@@ -93,22 +93,10 @@ public sealed class SiteService(ISiteStore sites)
 
     public static DomainException NotFound(long id) => new(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no site {id}.");
 
-    internal static long RequiredVersion(long? version) =>
-        version ?? throw new DomainException(ErrorKind.Validation, ErrorCodes.ValidationFailed,
-            "version is required (in the body, the If-Match header or ?version=) so that a stale change is refused.") { Field = "version" };
-
     private static SiteData Validated(SiteInput input)
     {
         var (data, errors) = input.Validate();
-        ThrowIfInvalid(errors);
+        Require.Valid(errors);
         return data!;
-    }
-
-    internal static void ThrowIfInvalid(Dictionary<string, string[]> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
     }
 }

@@ -30,7 +30,7 @@ public sealed class UserAdministration(IUserStore users, UserAccounts accounts, 
             }
         }
 
-        SiteService.ThrowIfInvalid(errors);
+        Require.Valid(errors);
         return await users.ListAsync(query, parsed, cancellationToken);
     }
 
@@ -50,7 +50,7 @@ public sealed class UserAdministration(IUserStore users, UserAccounts accounts, 
         var current = await GetAsync(id, cancellationToken);
         EnsureMayGrant(caller, current.Role);
         EnsureMayGrant(caller, parsed);
-        var updated = await users.UpdateRoleAsync(id, SiteService.RequiredVersion(version), parsed, cancellationToken);
+        var updated = await users.UpdateRoleAsync(id, Require.Version(version), parsed, cancellationToken);
         await audit.AppendAsync(new AuditEntry(caller.Actor, "user.role_changed", "user", Id(id),
             SotpJson.Serialize(new { role = current.Role }), SotpJson.Serialize(new { role = parsed }), RequestId: caller.RequestId, ClientIp: caller.ClientIp), cancellationToken);
         return updated;

@@ -31,26 +31,18 @@ public static class DeviceGroupsApi
         groups.MapPut("/{id:long}", async (long id, DeviceGroupInput input, IDeviceGroupStore store, HttpContext context, CancellationToken ct) =>
             {
                 Validate(input);
-                var version = input.Version ?? HttpCaller.IfMatchVersion(context)
-                    ?? throw new DomainException(ErrorKind.Validation, ErrorCodes.ValidationFailed, "version is required.") { Field = "version" };
-                return TypedResults.Ok(await store.UpdateAsync(id, version, input.Name!.Trim(), input.Description, input.DeviceIds ?? [], HttpCaller.From(context), ct));
+                return TypedResults.Ok(await store.UpdateAsync(id, Require.Version(input.Version ?? HttpCaller.IfMatchVersion(context)), input.Name!.Trim(),
+                    input.Description, input.DeviceIds ?? [], HttpCaller.From(context), ct));
             })
             .RequirePermission(Permission.WriteInventory).WithSummary("Replace a group's name, description and members (send the version).");
         groups.MapDelete("/{id:long}", async (long id, IDeviceGroupStore store, HttpContext context, CancellationToken ct, long? version = null) =>
             {
-                await store.DeleteAsync(id, version ?? HttpCaller.IfMatchVersion(context)
-                    ?? throw new DomainException(ErrorKind.Validation, ErrorCodes.ValidationFailed, "version is required.") { Field = "version" }, HttpCaller.From(context), ct);
+                await store.DeleteAsync(id, Require.Version(version ?? HttpCaller.IfMatchVersion(context)), HttpCaller.From(context), ct);
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.WriteInventory).WithSummary("Delete a group (its devices stay).");
         return endpoints;
     }
 
-    private static void Validate(DeviceGroupInput input)
-    {
-        if (input.Validate() is { Count: > 0 } errors)
-        {
-            throw new ValidationException(errors);
-        }
-    }
+    private static void Validate(DeviceGroupInput input) => Require.Valid(input.Validate());
 }
