@@ -145,6 +145,24 @@ public class AuthTests
         await ProblemAssert.IsProblemAsync(successor, HttpStatusCode.Unauthorized, "invalid_refresh_token");
     }
 
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ChangingThePassword_EndsTheOtherLogins(StoreProvider provider)
+    {
+        await using var server = await InMemoryServer.StartAsync(provider);
+        await server.CreateUserAsync("anna", Role.Operator, Password);
+        var (phone, _) = await server.LoginClientAsync("anna", Password);
+        var (_, desk) = await server.LoginClientAsync("anna", Password);
+
+        using var changed = await phone.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = Password, newPassword = "a brand new passphrase" });
+        var fresh = (await changed.Content.ReadFromJsonAsync<InMemoryServer.Tokens>())!;
+        using var deskRefresh = await server.Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = desk.RefreshToken });
+        using var freshRefresh = await server.Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = fresh.RefreshToken });
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        await ProblemAssert.IsProblemAsync(deskRefresh, HttpStatusCode.Unauthorized, "invalid_refresh_token");
+        Assert.Equal(HttpStatusCode.OK, freshRefresh.StatusCode);
+    }
+
     [Fact]
     public async Task Logout_RevokesTheRefreshToken()
     {

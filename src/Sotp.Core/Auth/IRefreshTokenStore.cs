@@ -11,6 +11,9 @@ public interface IRefreshTokenStore
     /// </summary>
     Task<RefreshTokenRotation> RotateAsync(string tokenHash, string newTokenHash, DateTimeOffset now, DateTimeOffset newExpiresAt, CancellationToken cancellationToken);
 
+    /// <summary>Revokes every login of a user (password changed or reset).</summary>
+    Task RevokeAllForUserAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Revokes the family of this token (logout). Returns the user id, or null for an unknown token.</summary>
     Task<long?> RevokeFamilyAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Sotp.Core.Audit;
+using Sotp.Core.Auth;
 using Sotp.Core.Errors;
 
 namespace Sotp.Core.Users;
 
 /// <summary>Creating accounts, resetting and changing passwords: the steps shared by the CLI and the API.</summary>
-public sealed partial class UserAccounts(IUserStore users, IAuditLog audit)
+public sealed partial class UserAccounts(IUserStore users, IAuditLog audit, IRefreshTokenStore refreshTokens, TimeProvider time)
 {
     /// <summary>Creates a user with a generated password and returns it; the user must change it at first login.</summary>
     public async Task<(User User, string Password)> CreateAsync(string username, Role role, AuditActor actor, CancellationToken cancellationToken)
@@ -35,6 +36,12 @@ public sealed partial class UserAccounts(IUserStore users, IAuditLog audit)
         }
 
         var user = await users.FindByUsernameAsync(username, cancellationToken);
+        if (user is not null)
+        {
+            // A reset means the old password may be known to someone else: every open login ends too.
+            await refreshTokens.RevokeAllForUserAsync(user.Id, time.GetUtcNow(), cancellationToken);
+        }
+
         await audit.AppendAsync(new AuditEntry(actor, AuditActions.PasswordReset, "user", user is null ? null : Id(user)), cancellationToken);
         return password;
     }
@@ -67,6 +74,8 @@ public sealed partial class UserAccounts(IUserStore users, IAuditLog audit)
         }
 
         await users.SetPasswordAsync(user.Username, PasswordHasher.Hash(newPassword), mustChangePassword: false, cancellationToken);
+        // Other devices logged in with the old password must log in again; the caller gets a fresh login.
+        await refreshTokens.RevokeAllForUserAsync(user.Id, time.GetUtcNow(), cancellationToken);
         await audit.AppendAsync(new AuditEntry(new AuditActor(user.Id, user.Username, user.Role.ToText()), AuditActions.PasswordChanged,
             "user", Id(user), RequestId: requestId, ClientIp: clientIp), cancellationToken);
         return (await users.FindByIdAsync(userId, cancellationToken))!;

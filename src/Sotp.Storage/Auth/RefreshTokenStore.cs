@@ -74,6 +74,14 @@ public sealed class RefreshTokenStore(Store store, StoreMetrics metrics) : IRefr
         return token.UserId;
     }
 
+    public async Task RevokeAllForUserAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("refresh_tokens.revoke_user");
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE refresh_tokens SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL", new { userId, now }, cancellationToken: cancellationToken));
+    }
+
     private static Task RevokeFamilyAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string familyId, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE refresh_tokens SET revoked_at = @now WHERE family_id = @familyId AND revoked_at IS NULL",
