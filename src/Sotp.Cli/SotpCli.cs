@@ -21,6 +21,7 @@ public static class SotpCli
         root.Subcommands.Add(BackupCommands.CreateBackup());
         root.Subcommands.Add(BackupCommands.CreateRestore());
         root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(SecretsCommands.Create());
         root.Subcommands.Add(PermissionsCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         return root;

@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.SectionName));
         services.AddSingleton<MasterKeyLoader>();
         services.AddSingleton(sp => sp.GetRequiredService<MasterKeyLoader>().Load());
+        services.AddSingleton<MasterKeyRotation>();
         services.AddSingleton<IUserStore, UserStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());

@@ -148,6 +148,23 @@ public class CliTests
     }
 
     [Fact]
+    public async Task RotateKey_NeedsYes_ThenReplacesTheKeyFile()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        var keyFile = Path.Combine(store.Settings["Storage:DataDirectory"]!, "master.key");
+        var unconfirmed = await Cli.RunAsync(store.Settings, "secrets", "rotate-key");
+        await Cli.RunAsync(store.Settings, "secrets", "rotate-key", "--yes");
+        var before = await File.ReadAllTextAsync(keyFile);
+
+        var rotated = await Cli.RunAsync(store.Settings, "secrets", "rotate-key", "--yes");
+
+        Assert.Equal(1, unconfirmed.ExitCode);
+        Assert.Equal(0, rotated.ExitCode);
+        Assert.Contains($"The new key is in {keyFile}", rotated.Stdout);
+        Assert.NotEqual(before, await File.ReadAllTextAsync(keyFile));
+    }
+
+    [Fact]
     public async Task AnyCommand_WithABadSetting_FailsNamingTheSetting()
     {
         var result = await Cli.RunAsync(new Dictionary<string, string?> { ["Storage:Provider"] = "Oracle" }, "migrate");

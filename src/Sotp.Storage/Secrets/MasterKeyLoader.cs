@@ -6,7 +6,14 @@ namespace Sotp.Storage.Secrets;
 /// <summary>Finds (or on first start creates) the master key and builds the <see cref="SecretCipher"/> from it.</summary>
 public sealed class MasterKeyLoader(IOptions<SecretsOptions> secrets, IOptions<StoreOptions> store)
 {
-    private const int KeyBytes = 32;
+    internal const int KeyBytes = 32;
+
+    /// <summary>The file the key is read from (and a rotation writes), or null when it comes from Secrets:MasterKey.</summary>
+    public string? KeyFile =>
+        !string.IsNullOrWhiteSpace(secrets.Value.MasterKey) ? null
+        : Path.GetFullPath(!string.IsNullOrWhiteSpace(secrets.Value.MasterKeyFile)
+            ? secrets.Value.MasterKeyFile
+            : Path.Combine(store.Value.DataDirectory, SecretsOptions.DefaultKeyFileName));
 
     public SecretCipher Load()
     {
@@ -34,19 +41,9 @@ public sealed class MasterKeyLoader(IOptions<SecretsOptions> secrets, IOptions<S
     private static byte[] Create(string path)
     {
         var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyBytes);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Readable by the owner only, from the moment it exists (no window with wider permissions).
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         try
         {
-            using var stream = new FileStream(path, options);
-            using var writer = new StreamWriter(stream);
-            writer.WriteLine(Convert.ToBase64String(key));
+            WriteOwnerOnly(path, key);
             return key;
         }
         catch (IOException) when (File.Exists(path))
@@ -54,6 +51,21 @@ public sealed class MasterKeyLoader(IOptions<SecretsOptions> secrets, IOptions<S
             // Another process created it a moment ago: use theirs.
             return Decode(File.ReadAllText(path), $"the master key file {path}");
         }
+    }
+
+    /// <summary>Writes a key to a new file readable by its owner only, from the moment it exists.</summary>
+    internal static void WriteOwnerOnly(string path, byte[] key)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var stream = new FileStream(path, options);
+        using var writer = new StreamWriter(stream);
+        writer.WriteLine(Convert.ToBase64String(key));
     }
 
     private static byte[] Decode(string text, string source)
