@@ -23,7 +23,7 @@ public class DeviceGroupsApiTests
         using var created = await admin.PostAsJsonAsync("/api/v1/device-groups", new { name = "Firewalls", deviceIds = new[] { deviceId } });
         var groupId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         using var duplicate = await admin.PostAsJsonAsync("/api/v1/device-groups", new { name = "FIREWALLS" });
-        using var unknownDevice = await admin.PutAsJsonAsync($"/api/v1/device-groups/{groupId}", new { name = "Firewalls", deviceIds = new[] { 999 }, version = 2 });
+        using var unknownDevice = await admin.PutAsJsonAsync($"/api/v1/device-groups/{groupId}", new { name = "Firewalls", deviceIds = new[] { 999 }, version = 1 });
         var members = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/devices?groupId={groupId}");
         using var deleted = await admin.DeleteAsync($"/api/v1/devices/{deviceId}?version=1");
         var group = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/device-groups/{groupId}");

@@ -8,8 +8,9 @@ public interface IDeviceGroupStore
 
     Task<DeviceGroup?> GetAsync(long id, CancellationToken cancellationToken);
 
-    /// <exception cref="Errors.DomainException"><c>conflict</c> when the name is taken.</exception>
-    Task<DeviceGroup> CreateAsync(string name, string? description, Caller caller, CancellationToken cancellationToken);
+    /// <summary>Creates the group with its members in one transaction.</summary>
+    /// <exception cref="Errors.DomainException"><c>conflict</c> when the name is taken, or a validation error for unknown devices.</exception>
+    Task<DeviceGroup> CreateAsync(string name, string? description, IReadOnlyList<long> deviceIds, Caller caller, CancellationToken cancellationToken);
 
     /// <summary>Replaces name, description and members under the group's version.</summary>
     /// <exception cref="Errors.DomainException"><c>not_found</c>, <c>version_conflict</c>, <c>conflict</c>, or a validation error for unknown devices.</exception>

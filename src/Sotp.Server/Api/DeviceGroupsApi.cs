@@ -19,12 +19,7 @@ public static class DeviceGroupsApi
         groups.MapPost("/", async (DeviceGroupInput input, IDeviceGroupStore store, HttpContext context, CancellationToken ct) =>
             {
                 Validate(input);
-                var group = await store.CreateAsync(input.Name!.Trim(), input.Description, HttpCaller.From(context), ct);
-                if (input.DeviceIds is { Count: > 0 } members)
-                {
-                    group = await store.UpdateAsync(group.Id, group.Version, group.Name, group.Description, members, HttpCaller.From(context), ct);
-                }
-
+                var group = await store.CreateAsync(input.Name!.Trim(), input.Description, input.DeviceIds ?? [], HttpCaller.From(context), ct);
                 return TypedResults.Created($"/api/v1/device-groups/{group.Id}", group);
             })
             .RequirePermission(Permission.WriteInventory).WithSummary("Create a group (names are unique, ignoring case).");

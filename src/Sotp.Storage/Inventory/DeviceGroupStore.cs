@@ -22,7 +22,7 @@ public sealed class DeviceGroupStore(Store store, HistoryWriter history, TimePro
         return (await ReadAsync(connection, null, id, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<DeviceGroup> CreateAsync(string name, string? description, Caller caller, CancellationToken cancellationToken)
+    public async Task<DeviceGroup> CreateAsync(string name, string? description, IReadOnlyList<long> deviceIds, Caller caller, CancellationToken cancellationToken)
     {
         try
         {
@@ -30,6 +30,7 @@ public sealed class DeviceGroupStore(Store store, HistoryWriter history, TimePro
             var id = await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "INSERT INTO device_groups (name, description, created_at) VALUES (@name, @description, @now) RETURNING id",
                 new { name, description, now = time.GetUtcNow() }, write.Transaction, cancellationToken: cancellationToken));
+            await SetMembersAsync(write, id, deviceIds, cancellationToken);
             var group = (await ReadAsync(write.Connection, write.Transaction, id, cancellationToken)).Single();
             await history.RecordAsync(write, EntityType, id, group.Version, "created", null, group, caller, cancellationToken);
             await write.CommitAsync(cancellationToken);
@@ -47,29 +48,10 @@ public sealed class DeviceGroupStore(Store store, HistoryWriter history, TimePro
         {
             await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
             var before = await CurrentAsync(write, id, expectedVersion, cancellationToken);
-            var wanted = deviceIds.Distinct().ToList();
-            var known = new HashSet<long>();
-            foreach (var chunk in wanted.Chunk(500))
-            {
-                var sql = new ListSql().IdIn("id", chunk);
-                known.UnionWith(await write.Connection.QueryAsync<long>(new CommandDefinition(
-                    $"SELECT id FROM devices {sql.WhereClause}", transaction: write.Transaction, cancellationToken: cancellationToken)));
-            }
-
-            if (wanted.Where(d => !known.Contains(d)).ToList() is { Count: > 0 } missing)
-            {
-                throw new DomainException(ErrorKind.Validation, ErrorCodes.ValidationFailed, $"There are no devices {string.Join(", ", missing)}.") { Field = "deviceIds" };
-            }
-
             await write.Connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE device_groups SET name = @name, description = @description, version = version + 1 WHERE id = @id; DELETE FROM device_group_members WHERE group_id = @id",
+                "UPDATE device_groups SET name = @name, description = @description, version = version + 1 WHERE id = @id",
                 new { id, name, description }, write.Transaction, cancellationToken: cancellationToken));
-            foreach (var deviceId in wanted)
-            {
-                await write.Connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO device_group_members (group_id, device_id) VALUES (@id, @deviceId)", new { id, deviceId }, write.Transaction, cancellationToken: cancellationToken));
-            }
-
+            await SetMembersAsync(write, id, deviceIds, cancellationToken);
             var group = (await ReadAsync(write.Connection, write.Transaction, id, cancellationToken)).Single();
             await history.RecordAsync(write, EntityType, id, group.Version, "updated", before, group, caller, cancellationToken);
             await write.CommitAsync(cancellationToken);
@@ -89,6 +71,32 @@ public sealed class DeviceGroupStore(Store store, HistoryWriter history, TimePro
             "DELETE FROM device_group_members WHERE group_id = @id; DELETE FROM device_groups WHERE id = @id", new { id }, write.Transaction, cancellationToken: cancellationToken));
         await history.RecordAsync(write, EntityType, id, before.Version + 1, "deleted", before, null, caller, cancellationToken);
         await write.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces the members; unknown devices are a validation error (and the caller's transaction is not committed).</summary>
+    private static async Task SetMembersAsync(WriteTransaction write, long id, IReadOnlyList<long> deviceIds, CancellationToken cancellationToken)
+    {
+        var wanted = deviceIds.Distinct().ToList();
+        var known = new HashSet<long>();
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            var sql = new ListSql().IdIn("id", chunk);
+            known.UnionWith(await write.Connection.QueryAsync<long>(new CommandDefinition(
+                $"SELECT id FROM devices {sql.WhereClause}", transaction: write.Transaction, cancellationToken: cancellationToken)));
+        }
+
+        if (wanted.Where(d => !known.Contains(d)).ToList() is { Count: > 0 } missing)
+        {
+            throw new DomainException(ErrorKind.Validation, ErrorCodes.ValidationFailed, $"There are no devices {string.Join(", ", missing)}.") { Field = "deviceIds" };
+        }
+
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM device_group_members WHERE group_id = @id", new { id }, write.Transaction, cancellationToken: cancellationToken));
+        foreach (var deviceId in wanted)
+        {
+            await write.Connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO device_group_members (group_id, device_id) VALUES (@id, @deviceId)", new { id, deviceId }, write.Transaction, cancellationToken: cancellationToken));
+        }
     }
 
     private static async Task<DeviceGroup> CurrentAsync(WriteTransaction write, long id, long expectedVersion, CancellationToken cancellationToken)
