@@ -16,6 +16,10 @@ public sealed class Store : IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqliteConnectionString;
 
+    // The data folder probe and WAL switch are done by the first successful open, not on every one: opening a
+    // pooled connection is a hot path (every API call, every collector batch).
+    private volatile bool _sqliteFilePrepared;
+
     public Store(IOptions<StoreOptions> options)
     {
         _options = options.Value;
@@ -72,16 +76,23 @@ public sealed class Store : IAsyncDisposable
 
     private async Task<DbConnection> OpenSqliteAsync(CancellationToken cancellationToken)
     {
-        EnsureDataDirectoryWritable();
+        var first = !_sqliteFilePrepared;
+        if (first)
+        {
+            EnsureDataDirectoryWritable();
+        }
+
         var connection = new SqliteConnection(_sqliteConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragmas = connection.CreateCommand();
-            // WAL lets readers (UI, API) run while a collector writes; NORMAL sync is safe with WAL and
-            // much faster; foreign keys are off by default in SQLite and must be switched on per connection.
-            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+            // WAL lets readers (UI, API) run while a collector writes, and is a setting of the file, so it is set
+            // once. NORMAL sync is safe with WAL and much faster; foreign keys and the busy timeout are settings
+            // of each connection.
+            pragmas.CommandText = (first ? "PRAGMA journal_mode=WAL; " : "") + "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            _sqliteFilePrepared = true;
             return connection;
         }
         catch

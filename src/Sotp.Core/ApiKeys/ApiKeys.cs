@@ -15,6 +15,7 @@ namespace Sotp.Core.ApiKeys;
 public sealed class ApiKeys(IApiKeyStore keys, IUserStore users, TimeProvider time)
 {
     private const string Scheme = "sotp";
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public async Task<(ApiKey Key, string Secret)> CreateAsync(string? name, long? userId, IReadOnlyList<string>? scopes, Caller caller, CancellationToken cancellationToken)
     {
@@ -75,7 +76,14 @@ public sealed class ApiKeys(IApiKeyStore keys, IUserStore users, TimeProvider ti
             return null;
         }
 
-        await keys.TouchAsync(found.Key.Id, time.GetUtcNow(), cancellationToken);
+        // "Last used" is for spotting forgotten keys, not a request log: one write a minute per key at most,
+        // not one per request of a busy event source.
+        var now = time.GetUtcNow();
+        if (found.Key.LastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedResolution)
+        {
+            await keys.TouchAsync(found.Key.Id, now, cancellationToken);
+        }
+
         return new ApiKeyIdentity(found.Key.Id, found.Key.UserId, found.Username, found.Key.Scopes);
     }
 

@@ -51,6 +51,10 @@ public sealed class SqliteBackup(Store store) : IStoreBackup
 
         await using var live = (SqliteConnection)await store.OpenAsync(cancellationToken);
         await CopyAsync(backup, live, progress, cancellationToken);
+        // The copy brings the backup's rollback-journal header along; the live store runs in WAL mode.
+        await using var wal = live.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        await wal.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task VerifyAsync(SqliteConnection backup, string source, CancellationToken cancellationToken)
