@@ -58,7 +58,7 @@ public sealed class DeviceService(IDeviceStore devices, SiteService sites)
         return await devices.HistoryAsync(id, cancellationToken);
     }
 
-    public static DomainException NotFound(long id) => new(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no device {id}.");
+    public static DomainException NotFound(long id) => DomainException.NotFound("device", id);
 
     private static DeviceData Validated(DeviceInput input)
     {

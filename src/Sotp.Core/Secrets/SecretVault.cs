@@ -95,7 +95,7 @@ public sealed class SecretVault(ISecretStore secrets, SecretCipher cipher, SiteS
         var found = await secrets.GetAsync(id, cancellationToken);
         if (found is not { } secret || (secret.Info.SiteId is { } siteId && !await sites.CanSeeAsync(caller, siteId, cancellationToken)))
         {
-            throw new DomainException(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no secret {id}.");
+            throw DomainException.NotFound("secret", id);
         }
 
         return secret;

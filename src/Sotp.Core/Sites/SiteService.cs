@@ -91,7 +91,7 @@ public sealed class SiteService(ISiteStore sites)
     public async Task<bool> CanSeeAsync(Caller caller, long siteId, CancellationToken cancellationToken) =>
         await ScopeAsync(caller, cancellationToken) is not { } scope || scope.Contains(siteId);
 
-    public static DomainException NotFound(long id) => new(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no site {id}.");
+    public static DomainException NotFound(long id) => DomainException.NotFound("site", id);
 
     private static SiteData Validated(SiteInput input)
     {

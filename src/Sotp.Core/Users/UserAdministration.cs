@@ -105,7 +105,7 @@ public sealed class UserAdministration(IUserStore users, UserAccounts accounts, 
         }
     }
 
-    private static DomainException NotFound(long id) => new(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no user {id}.");
+    private static DomainException NotFound(long id) => DomainException.NotFound("user", id);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -27,7 +27,7 @@ public static class ApiKeysApi
         keys.MapDelete("/{id:long}", async Task<NoContent> (long id, IApiKeyStore store, HttpContext context, CancellationToken ct) =>
                 await store.RevokeAsync(id, HttpCaller.From(context), ct)
                     ? TypedResults.NoContent()
-                    : throw new DomainException(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no API key {id}."))
+                    : throw DomainException.NotFound("API key", id))
             .WithSummary("Revoke a key; requests with it are refused from now on.");
         return endpoints;
     }

@@ -34,16 +34,7 @@ public static class AuditApi
     private static async Task<FileContentHttpResult> ExportAsync(IAuditLog log, HttpContext context, CancellationToken cancellationToken,
         string? action = null, string? actor = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
-        var records = new List<AuditRecord>();
-        for (var page = 1; ; page++)
-        {
-            var result = await log.ListAsync(new AuditQuery(page, MaxPageSize, action, actor, from, to), cancellationToken);
-            records.AddRange(result.Items);
-            if (result.Items.Count < MaxPageSize)
-            {
-                break;
-            }
-        }
+        var records = await Pages.AllAsync(page => log.ListAsync(new AuditQuery(page, MaxPageSize, action, actor, from, to), cancellationToken), MaxPageSize);
 
         var caller = HttpCaller.From(context);
         await log.AppendAsync(new AuditEntry(caller.Actor, "audit.exported", Detail: $"{records.Count} records; action={action}, actor={actor}, from={from:O}, to={to:O}",

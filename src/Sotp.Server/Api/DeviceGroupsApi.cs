@@ -14,7 +14,7 @@ public static class DeviceGroupsApi
         groups.MapGet("/", async (IDeviceGroupStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .WithSummary("All groups with their member device ids.");
         groups.MapGet("/{id:long}", async (long id, IDeviceGroupStore store, CancellationToken ct) =>
-                TypedResults.Ok(await store.GetAsync(id, ct) ?? throw new DomainException(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no device group {id}.")))
+                TypedResults.Ok(await store.GetAsync(id, ct) ?? throw DomainException.NotFound("device group", id)))
             .WithSummary("One group.");
         groups.MapPost("/", async (DeviceGroupInput input, IDeviceGroupStore store, HttpContext context, CancellationToken ct) =>
             {

@@ -70,7 +70,7 @@ public static class ImportExportApi
     private static async Task<FileContentHttpResult> ExportSitesAsync(SiteService sites, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var caller = HttpCaller.From(context);
-        var all = await AllPagesAsync(page => sites.ListAsync(new ListQuery(page, ExportPageSize), null, caller, cancellationToken));
+        var all = await Pages.AllAsync(page => sites.ListAsync(new ListQuery(page, ExportPageSize), null, caller, cancellationToken), ExportPageSize);
         await audit.AppendAsync(new AuditEntry(caller.Actor, "site.exported", Detail: $"{all.Count} sites", RequestId: caller.RequestId, ClientIp: caller.ClientIp), cancellationToken);
         var rows = all.Select(s => (IReadOnlyList<string?>)[s.Name, s.Address, s.Type, Number(s.Latitude), Number(s.Longitude), s.Status.ToText(), s.Notes]);
         return TypedResults.File(TableWriter.Csv(InventoryImport.SiteColumns, rows), "text/csv; charset=utf-8", "sites.csv");
@@ -79,8 +79,8 @@ public static class ImportExportApi
     private static async Task<FileContentHttpResult> ExportDevicesAsync(DeviceService devices, SiteService sites, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var caller = HttpCaller.From(context);
-        var all = await AllPagesAsync(page => devices.ListAsync(new ListQuery(page, ExportPageSize), null, null, null, null, caller, cancellationToken));
-        var siteNames = (await AllPagesAsync(page => sites.ListAsync(new ListQuery(page, ExportPageSize), null, caller, cancellationToken))).ToDictionary(s => s.Id, s => s.Name);
+        var all = await Pages.AllAsync(page => devices.ListAsync(new ListQuery(page, ExportPageSize), null, null, null, null, caller, cancellationToken), ExportPageSize);
+        var siteNames = (await Pages.AllAsync(page => sites.ListAsync(new ListQuery(page, ExportPageSize), null, caller, cancellationToken), ExportPageSize)).ToDictionary(s => s.Id, s => s.Name);
         var deviceNames = all.ToDictionary(d => d.Id, d => d.Name);
         await audit.AppendAsync(new AuditEntry(caller.Actor, "device.exported", Detail: $"{all.Count} devices", RequestId: caller.RequestId, ClientIp: caller.ClientIp), cancellationToken);
         var rows = all.Select(d => (IReadOnlyList<string?>)[
@@ -88,20 +88,6 @@ public static class ImportExportApi
             string.Join(';', d.Tags), d.ParentId is { } parent ? deviceNames.GetValueOrDefault(parent) ?? parent.ToString(CultureInfo.InvariantCulture) : null,
             d.Enabled ? "true" : "false", d.IcmpIntervalSeconds.ToString(CultureInfo.InvariantCulture), d.SnmpIntervalSeconds.ToString(CultureInfo.InvariantCulture)]);
         return TypedResults.File(TableWriter.Csv(InventoryImport.DeviceColumns, rows), "text/csv; charset=utf-8", "devices.csv");
-    }
-
-    private static async Task<List<T>> AllPagesAsync<T>(Func<int, Task<Page<T>>> fetch)
-    {
-        var all = new List<T>();
-        for (var page = 1; ; page++)
-        {
-            var result = await fetch(page);
-            all.AddRange(result.Items);
-            if (result.Items.Count < ExportPageSize)
-            {
-                return all;
-            }
-        }
     }
 
     // XLSX is a ZIP archive: trust the bytes over a client's content type.

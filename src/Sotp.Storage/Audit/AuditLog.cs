@@ -12,6 +12,7 @@ namespace Sotp.Storage.Audit;
 public sealed class AuditLog(Store store, StoreMetrics metrics, TimeProvider time) : IAuditLog
 {
     private const long PostgresChainLock = 0x5017_0002;
+    private static readonly Dictionary<string, string> NewestFirst = new() { ["id"] = "id" };
     private const string Columns = "id, at, actor_id, actor_name, actor_role, action, entity_type, entity_id, before_json, after_json, detail, request_id, client_ip, prev_hash, hash";
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
@@ -52,43 +53,14 @@ public sealed class AuditLog(Store store, StoreMetrics metrics, TimeProvider tim
     public async Task<Page<AuditRecord>> ListAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("audit.list");
-        var filters = new List<string>();
-        if (query.Action is not null)
-        {
-            filters.Add("action = @Action");
-        }
-
-        if (query.Actor is not null)
-        {
-            filters.Add("actor_name = @Actor");
-        }
-
         // Timestamps are fixed-width ISO-8601 UTC text, so text order is time order.
-        if (query.From is not null)
-        {
-            filters.Add("at >= @from");
-        }
-
-        if (query.To is not null)
-        {
-            filters.Add("at < @to");
-        }
-
-        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
-        var parameters = new
-        {
-            query.Action,
-            query.Actor,
-            from = query.From is { } from ? Format(from) : null,
-            to = query.To is { } to ? Format(to) : null,
-            limit = query.PageSize,
-            offset = (query.Page - 1) * query.PageSize,
-        };
+        var sql = new ListSql()
+            .WhereSet(query.Action, "action = @action", "action")
+            .WhereSet(query.Actor, "actor_name = @actor", "actor")
+            .WhereSet(query.From is { } from ? Format(from) : null, "at >= @from", "from")
+            .WhereSet(query.To is { } to ? Format(to) : null, "at < @to", "to");
         await using var connection = await store.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM audit_log {where}", parameters, cancellationToken: cancellationToken));
-        var items = await connection.QueryAsync<AuditRecord>(new CommandDefinition(
-            $"SELECT {Columns} FROM audit_log {where} ORDER BY id DESC LIMIT @limit OFFSET @offset", parameters, cancellationToken: cancellationToken));
-        return new Page<AuditRecord>(items.ToList(), total);
+        return await sql.PageAsync<AuditRecord>(connection, "audit_log", Columns, new ListQuery(query.Page, query.PageSize, "-id"), NewestFirst, "-id", cancellationToken);
     }
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)

@@ -34,15 +34,22 @@ public sealed class ApiKeyStore(Store store, HistoryWriter history, TimeProvider
     public async Task<bool> RevokeAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
         await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
-        var changed = await write.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL", new { id, now = time.GetUtcNow() }, write.Transaction, cancellationToken: cancellationToken));
-        if (changed > 0)
+        var existing = await SelectAsync(write.Connection, "k.id = @id", new { id }, write.Transaction, cancellationToken);
+        if (existing.Count == 0)
         {
-            await history.RecordAsync(write, EntityType, id, 2, "revoked", null, null, caller, cancellationToken);
+            return false;
         }
 
-        await write.CommitAsync(cancellationToken);
-        return changed > 0 || (await SelectAsync(write.Connection, "k.id = @id", new { id }, null, cancellationToken)).Count > 0;
+        // Revoking twice is not an error; the first revocation is the one in the history.
+        if (existing[0].Key.RevokedAt is null)
+        {
+            await write.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE api_keys SET revoked_at = @now WHERE id = @id", new { id, now = time.GetUtcNow() }, write.Transaction, cancellationToken: cancellationToken));
+            await history.RecordAsync(write, EntityType, id, 2, "revoked", null, null, caller, cancellationToken);
+            await write.CommitAsync(cancellationToken);
+        }
+
+        return true;
     }
 
     public async Task<(ApiKey Key, string KeyHash, string Username)?> FindActiveAsync(string prefix, CancellationToken cancellationToken)

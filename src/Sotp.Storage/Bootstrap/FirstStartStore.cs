@@ -11,22 +11,17 @@ public sealed class FirstStartStore(Store store, StoreMetrics metrics, TimeProvi
     public async Task<bool> SeedIfEmptyAsync(FirstStartSeed seed, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("first_start");
-        await using var connection = await store.OpenAsync(cancellationToken);
+        // SQLite's write transaction is taken before the emptiness check; on PostgreSQL a second node starting
+        // on the same empty database waits at the table lock, then sees the users.
+        await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
         if (store.Provider == StoreProvider.Postgres)
         {
-            await using var lockTransaction = await connection.BeginTransactionAsync(cancellationToken);
-            // Two nodes starting on an empty database at once: the second waits here, then sees the users.
-            await connection.ExecuteAsync(new CommandDefinition("LOCK TABLE users IN EXCLUSIVE MODE", transaction: lockTransaction, cancellationToken: cancellationToken));
-            var seeded = await SeedAsync(connection, lockTransaction, seed, cancellationToken);
-            await lockTransaction.CommitAsync(cancellationToken);
-            return seeded;
+            await write.Connection.ExecuteAsync(new CommandDefinition("LOCK TABLE users IN EXCLUSIVE MODE", transaction: write.Transaction, cancellationToken: cancellationToken));
         }
 
-        // BEGIN IMMEDIATE takes SQLite's write lock before the emptiness check.
-        await using var transaction = ((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(deferred: false);
-        var result = await SeedAsync(connection, transaction, seed, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        var seeded = await SeedAsync(write.Connection, write.Transaction, seed, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return seeded;
     }
 
     private async Task<bool> SeedAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, FirstStartSeed seed, CancellationToken cancellationToken)

@@ -102,10 +102,10 @@ public sealed class DeviceGroupStore(Store store, HistoryWriter history, TimePro
     private static async Task<DeviceGroup> CurrentAsync(WriteTransaction write, long id, long expectedVersion, CancellationToken cancellationToken)
     {
         var group = (await ReadAsync(write.Connection, write.Transaction, id, cancellationToken)).SingleOrDefault()
-            ?? throw new DomainException(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no device group {id}.");
+            ?? throw DomainException.NotFound("device group", id);
         return group.Version == expectedVersion
             ? group
-            : throw new DomainException(ErrorKind.Conflict, ErrorCodes.VersionConflict, $"Device group {id} was changed by someone else; reload it and try again.");
+            : throw DomainException.StaleVersion("device group", id, group.Version, expectedVersion);
     }
 
     private static async Task<List<DeviceGroup>> ReadAsync(DbConnection connection, DbTransaction? transaction, long? id, CancellationToken cancellationToken)

@@ -197,8 +197,7 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
             ?? throw DeviceService.NotFound(id);
         return row.Version == expectedVersion
             ? row.ToDevice()
-            : throw new DomainException(ErrorKind.Conflict, ErrorCodes.VersionConflict,
-                $"Device {id} was changed by someone else (version {row.Version}, you sent {expectedVersion}); reload it and try again.");
+            : throw DomainException.StaleVersion("device", id, row.Version, expectedVersion);
     }
 
     private static object Parameters(DeviceData data, DateTimeOffset now) => new

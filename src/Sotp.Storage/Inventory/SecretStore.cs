@@ -82,10 +82,10 @@ public sealed class SecretStore(Store store, StoreMetrics metrics, HistoryWriter
     {
         var row = await write.Connection.QuerySingleOrDefaultAsync<SecretRow>(new CommandDefinition(
             $"SELECT {Columns} FROM secrets WHERE id = @id", new { id }, write.Transaction, cancellationToken: cancellationToken))
-            ?? throw new DomainException(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no secret {id}.");
+            ?? throw DomainException.NotFound("secret", id);
         return row.Version == expectedVersion
             ? row.ToInfo()
-            : throw new DomainException(ErrorKind.Conflict, ErrorCodes.VersionConflict, $"Secret {id} was changed by someone else; reload it and try again.");
+            : throw DomainException.StaleVersion("secret", id, row.Version, expectedVersion);
     }
 
     private sealed class SecretRow

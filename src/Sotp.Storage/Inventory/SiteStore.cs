@@ -158,8 +158,7 @@ public sealed partial class SiteStore(Store store, StoreMetrics metrics, History
             ?? throw SiteService.NotFound(id);
         return row.Version == expectedVersion
             ? row.ToSite()
-            : throw new DomainException(ErrorKind.Conflict, ErrorCodes.VersionConflict,
-                $"Site {id} was changed by someone else (version {row.Version}, you sent {expectedVersion}); reload it and try again.");
+            : throw DomainException.StaleVersion("site", id, row.Version, expectedVersion);
     }
 
     private static object Parameters(SiteData data, DateTimeOffset now) => new

@@ -122,9 +122,9 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
             return row.ToUser();
         }
 
-        throw await FindByIdAsync(id, cancellationToken) is null
-            ? new DomainException(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no user {id}.")
-            : new DomainException(ErrorKind.Conflict, ErrorCodes.VersionConflict, $"User {id} was changed by someone else; reload it and try again.");
+        throw await FindByIdAsync(id, cancellationToken) is { } current
+            ? DomainException.StaleVersion("user", id, current.Version, expectedVersion)
+            : DomainException.NotFound("user", id);
     }
 
     public async Task<bool> UnlockAsync(long id, CancellationToken cancellationToken)
