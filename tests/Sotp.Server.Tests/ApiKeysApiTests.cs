@@ -15,7 +15,7 @@ public class ApiKeysApiTests
     public async Task AKey_ActsAsItsSystemAccountWithinItsScopes_UntilRevoked(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         var systemId = await SystemAccountAsync(server);
 
         using var created = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "event receiver", userId = systemId, scopes = new[] { "ReadInventory" } });
@@ -59,7 +59,7 @@ public class ApiKeysApiTests
     public async Task KeysAreOnlyForSystemAccounts_AndOnlySystemPermissions()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         var systemId = await SystemAccountAsync(server);
         var me = await admin.GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
 
@@ -76,11 +76,5 @@ public class ApiKeysApiTests
     {
         await server.CreateUserAsync("receiver", Role.System, Password);
         return (await server.Store.Get<IUserStore>().FindByUsernameAsync("receiver", CancellationToken.None))!.Id;
-    }
-
-    private static async Task<HttpClient> AdminAsync(InMemoryServer server)
-    {
-        await server.CreateUserAsync("admin2", Role.Admin, Password);
-        return (await server.LoginClientAsync("admin2", Password)).Client;
     }
 }

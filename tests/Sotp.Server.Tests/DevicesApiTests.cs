@@ -17,7 +17,7 @@ public class DevicesApiTests
     public async Task CreateUpdateDelete_WithVersionsHistoryAndDefaults(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
 
         var created = await CreateAsync(admin, new { siteId = 1, name = "core-sw1", kind = "SWITCH", address = "10.0.0.1", vendor = "Cisco", tags = new[] { "core", "gdansk" } });
         var id = created.GetProperty("id").GetInt64();
@@ -36,7 +36,7 @@ public class DevicesApiTests
     public async Task AParentThatDependsOnTheDevice_IsRefusedAsACycle(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         var core = (await CreateAsync(admin, new { siteId = 1, name = "core", kind = "ROUTER", address = "10.0.0.1" })).GetProperty("id").GetInt64();
         var access = (await CreateAsync(admin, new { siteId = 1, name = "access", kind = "SWITCH", address = "10.0.0.2", parentId = core })).GetProperty("id").GetInt64();
         var ap = (await CreateAsync(admin, new { siteId = 1, name = "ap", kind = "ACCESS_POINT", address = "10.0.0.3", parentId = access })).GetProperty("id").GetInt64();
@@ -54,7 +54,7 @@ public class DevicesApiTests
     public async Task Credentials_ReferToSecretsOfTheDevicesSite_NeverHoldThem(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         using var auth = await admin.PostAsJsonAsync("/api/v1/secrets", new { name = "auth", kind = "SNMP_V3_AUTH", siteId = 1, value = "authpass123" });
         using var priv = await admin.PostAsJsonAsync("/api/v1/secrets", new { name = "priv", kind = "SNMP_V3_PRIV", value = "privpass123" });
         using var site = await admin.PostAsJsonAsync("/api/v1/sites", new { name = "Other" });
@@ -80,7 +80,7 @@ public class DevicesApiTests
     public async Task UnknownSiteOrParent_AreFieldErrors()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
 
         using var response = await admin.PostAsJsonAsync("/api/v1/devices", new { siteId = 999, name = "x", kind = "SERVER", address = "10.0.0.9", parentId = 999 });
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
@@ -92,7 +92,7 @@ public class DevicesApiTests
     public async Task List_FiltersByKindTagAndSite_AndSearchesVendor(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         await CreateAsync(admin, new { siteId = 1, name = "fw1", kind = "FIREWALL", address = "10.0.0.1", vendor = "Fortinet", tags = new[] { "edge" } });
         await CreateAsync(admin, new { siteId = 1, name = "sw1", kind = "SWITCH", address = "10.0.0.2", tags = new[] { "edge_old" } });
         await CreateAsync(admin, new { siteId = 1, name = "sw2", kind = "SWITCH", address = "10.0.0.3", tags = new[] { "core" } });
@@ -107,7 +107,7 @@ public class DevicesApiTests
     public async Task AFieldWorker_DoesNotSeeDevicesOfOtherSites()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         using var site = await admin.PostAsJsonAsync("/api/v1/sites", new { name = "Mine" });
         var mine = (await site.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         await CreateAsync(admin, new { siteId = mine, name = "my-panel", kind = "ALARM_PANEL", address = "10.9.0.1" });
@@ -132,11 +132,5 @@ public class DevicesApiTests
         using var response = await client.PostAsJsonAsync("/api/v1/devices", device);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<HttpClient> AdminAsync(InMemoryServer server)
-    {
-        await server.CreateUserAsync("admin2", Role.Admin, Password);
-        return (await server.LoginClientAsync("admin2", Password)).Client;
     }
 }

@@ -10,13 +10,11 @@ namespace Sotp.Server.Tests;
 
 public class ImportExportApiTests
 {
-    private const string Password = "night shift on duty";
-
     [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task ADryRun_ReportsEveryBadRowByRowAndColumn_AndWritesNothing(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         var before = await StoreSnapshot.TakeAsync(server.Store.Get<Store>());
         const string csv = "name,latitude,longitude,status\nGood,54.35,18.65,ACTIVE\n,1,2,ACTIVE\nBad,abc,18,OPEN\n";
 
@@ -34,7 +32,7 @@ public class ImportExportApiTests
     public async Task ACommitWithOneBadRow_Is422AndWritesNothing(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         var before = await StoreSnapshot.TakeAsync(server.Store.Get<Store>());
 
         using var response = await admin.PostAsync("/api/v1/sites/import?commit=true", Csv("name,status\nA,ACTIVE\nB,WRONG\n"));
@@ -48,7 +46,7 @@ public class ImportExportApiTests
     public async Task Devices_ResolveSitesByNameAndParentsFromEarlierRows_InOneCommit(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         (await admin.PostAsync("/api/v1/sites/import?commit=true", Csv("name\nGdańsk DC\n"))).EnsureSuccessStatusCode();
         const string devices = "site;name;kind;address;tags;parent;enabled\nGdańsk DC;core;ROUTER;10.1.0.1;core;;tak\nGdańsk DC;access-1;SWITCH;10.1.0.2;edge,floor1;core;1\n";
 
@@ -66,7 +64,7 @@ public class ImportExportApiTests
     public async Task AnUnknownSiteOrColumn_IsReported()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
 
         using var unknownSite = await admin.PostAsync("/api/v1/devices/import", Csv("site,name,kind,address\nNowhere,x,SERVER,10.0.0.1\n"));
         using var unknownColumn = await admin.PostAsync("/api/v1/devices/import", Csv("site,name,kind,address,colour\n1,x,SERVER,10.0.0.1,red\n"));
@@ -81,7 +79,7 @@ public class ImportExportApiTests
     public async Task AFileThatIsNoTable_Is400UnreadableFile()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
 
         using var response = await admin.PostAsync("/api/v1/sites/import", new ByteArrayContent([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]));
 
@@ -92,12 +90,12 @@ public class ImportExportApiTests
     public async Task AnExport_ImportsIntoAnotherServerUnchanged(StoreProvider provider)
     {
         await using var source = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(source);
+        var admin = await source.SignedInAsync("admin2", Role.Admin);
         (await admin.PostAsync("/api/v1/sites/import?commit=true", Csv("name,address,latitude,longitude,notes\n\"Bank, oddział 3\",ul. Długa 5,54.35,18.65,=cmd\n"))).EnsureSuccessStatusCode();
         var exported = await admin.GetByteArrayAsync("/api/v1/sites/export");
 
         await using var target = await InMemoryServer.StartAsync(provider);
-        var targetAdmin = await AdminAsync(target);
+        var targetAdmin = await target.SignedInAsync("admin2", Role.Admin);
         using var imported = await targetAdmin.PostAsync("/api/v1/sites/import?commit=true", new ByteArrayContent(exported));
         var sites = await targetAdmin.GetFromJsonAsync<JsonElement>("/api/v1/sites?q=bank");
 
@@ -110,10 +108,4 @@ public class ImportExportApiTests
     }
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
-
-    private static async Task<HttpClient> AdminAsync(InMemoryServer server)
-    {
-        await server.CreateUserAsync("admin2", Role.Admin, Password);
-        return (await server.LoginClientAsync("admin2", Password)).Client;
-    }
 }

@@ -11,14 +11,13 @@ namespace Sotp.Server.Tests;
 
 public class SecretsApiTests
 {
-    private const string Password = "night shift on duty";
     private const string Community = "s3cr3t-community-7731";
 
     [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task AValue_IsStoredEncrypted_NeverListed_AndRevealedWithAReasonAndExpiry(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
 
         using var created = await admin.PostAsJsonAsync("/api/v1/secrets", new { name = "core-sw1 community", kind = "SNMP_COMMUNITY", siteId = 1, value = Community });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
@@ -43,7 +42,7 @@ public class SecretsApiTests
     public async Task Reveal_WithoutAGoodReason_IsRefused()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
         var id = await CreateSecretAsync(admin, siteId: null);
 
         using var none = await admin.PostAsJsonAsync($"/api/v1/secrets/{id}/reveal", new { });
@@ -59,9 +58,9 @@ public class SecretsApiTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await InMemoryServer.StartAsync(StoreProvider.Sqlite, time);
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
         var id = await CreateSecretAsync(admin, siteId: null);
-        var operatorClient = await LoginAsync(server, "op", Role.Operator);
+        var operatorClient = await server.SignedInAsync("op", Role.Operator);
 
         for (var i = 0; i < 10; i++)
         {
@@ -81,9 +80,9 @@ public class SecretsApiTests
     public async Task AFieldWorker_CannotSeeOrRevealSecretsOfOtherSites()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
         var id = await CreateSecretAsync(admin, siteId: 1);
-        var field = await LoginAsync(server, "field", Role.FieldWorker);
+        var field = await server.SignedInAsync("field", Role.FieldWorker);
 
         var list = await field.GetFromJsonAsync<JsonElement>("/api/v1/secrets");
         using var reveal = await field.PostAsJsonAsync($"/api/v1/secrets/{id}/reveal", new { reason = "on site now" });
@@ -96,7 +95,7 @@ public class SecretsApiTests
     public async Task ReplacingAValue_IsVersioned_AndHistoryNeverHoldsValues()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
         var id = await CreateSecretAsync(admin, siteId: null);
 
         using var replaced = await admin.PutAsJsonAsync($"/api/v1/secrets/{id}/value", new { value = "new-value-9911", version = 1 });
@@ -116,7 +115,7 @@ public class SecretsApiTests
     public async Task ASiteWithSecrets_CannotBeDeleted()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
         using var site = await admin.PostAsJsonAsync("/api/v1/sites", new { name = "Z hasłem" });
         var siteId = (await site.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         await CreateSecretAsync(admin, siteId);
@@ -131,11 +130,5 @@ public class SecretsApiTests
         using var created = await admin.PostAsJsonAsync("/api/v1/secrets", new { name = "community", kind = "SNMP_COMMUNITY", siteId, value = Community });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-    }
-
-    private static async Task<HttpClient> LoginAsync(InMemoryServer server, string username, Role role)
-    {
-        await server.CreateUserAsync(username, role, Password);
-        return (await server.LoginClientAsync(username, Password)).Client;
     }
 }

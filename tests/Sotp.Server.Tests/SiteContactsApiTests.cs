@@ -9,13 +9,11 @@ namespace Sotp.Server.Tests;
 
 public class SiteContactsApiTests
 {
-    private const string Password = "night shift on duty";
-
     [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task TheCallList_KeepsItsOrder_BumpsTheSiteVersion_AndLinksAVerificationSecret(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         using var secret = await admin.PostAsJsonAsync("/api/v1/secrets", new { name = "hasło kierownika", kind = "CONTACT_PASSWORD", siteId = 1, value = "Tulipan" });
         var secretId = (await secret.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         var contacts = new object[]
@@ -39,7 +37,7 @@ public class SiteContactsApiTests
     public async Task BadContacts_AreReportedPerEntryAndField()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
 
         using var response = await admin.PutAsJsonAsync("/api/v1/sites/1/contacts", new
         {
@@ -55,7 +53,7 @@ public class SiteContactsApiTests
     public async Task Procedures_AreOrderedStepsPerCategory()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         var procedures = new[]
         {
             new { category = "BURGLARY", steps = new[] { "Sprawdź kamery", "Zadzwoń do kontaktu 1", "Wezwij patrol" } },
@@ -69,11 +67,5 @@ public class SiteContactsApiTests
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         Assert.Equal(["Sprawdź kamery", "Zadzwoń do kontaktu 1", "Wezwij patrol"], list[0].GetProperty("steps").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal("procedures_replaced", history.EnumerateArray().Last().GetProperty("change").GetString());
-    }
-
-    private static async Task<HttpClient> AdminAsync(InMemoryServer server)
-    {
-        await server.CreateUserAsync("admin2", Role.Admin, Password);
-        return (await server.LoginClientAsync("admin2", Password)).Client;
     }
 }

@@ -17,7 +17,7 @@ public class SitesApiTests
     public async Task CreateReadUpdate_KeepsVersionsAndHistory(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
 
         using var created = await admin.PostAsJsonAsync("/api/v1/sites", new { name = "Bank, oddział 3", address = "ul. Długa 5, Gdańsk", latitude = 54.35, longitude = 18.65 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -50,7 +50,7 @@ public class SitesApiTests
     public async Task UpdateWithAStaleVersion_Is409AndChangesNothing(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         var id = await CreateSiteAsync(admin, "Magazyn");
         (await admin.PutAsJsonAsync($"/api/v1/sites/{id}", new { name = "Magazyn A", version = 1 })).EnsureSuccessStatusCode();
         var before = await StoreSnapshot.TakeAsync(server.Store.Get<Store>());
@@ -65,7 +65,7 @@ public class SitesApiTests
     public async Task Update_WithoutAnyVersion_NamesTheMissingField()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         var id = await CreateSiteAsync(admin, "Magazyn");
 
         using var response = await admin.PutAsJsonAsync($"/api/v1/sites/{id}", new { name = "Magazyn B" });
@@ -78,7 +78,7 @@ public class SitesApiTests
     public async Task Create_WithSeveralBadFields_ReportsThemAll()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
 
         using var response = await admin.PostAsJsonAsync("/api/v1/sites", new { name = "", latitude = 91, longitude = 10, status = "OPEN", serviceReason = "x" });
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
@@ -91,7 +91,7 @@ public class SitesApiTests
     public async Task Delete_OfASiteWithDevices_IsRefused_AndOfAnEmptyOne_Works()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         var empty = await CreateSiteAsync(admin, "Pusty");
 
         using var demo = await admin.DeleteAsync("/api/v1/sites/1?version=1");
@@ -107,7 +107,7 @@ public class SitesApiTests
     public async Task List_SearchesCaseInsensitivelyInPolish_SortsAndPages(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         foreach (var name in new[] { "ŁÓDŹ Piotrkowska", "Łódź Kaliska", "Kraków Rynek", "Gdańsk 100%" })
         {
             await CreateSiteAsync(admin, name);
@@ -129,7 +129,7 @@ public class SitesApiTests
     public async Task List_WithAnUnknownSort_NamesTheChoices()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
 
         using var response = await admin.GetAsync("/api/v1/sites?sort=password");
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
@@ -141,7 +141,7 @@ public class SitesApiTests
     public async Task ATechnician_SeesOnlyAssignedSites_AndOthersAreNotFound(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await AdminAsync(server);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
         var assigned = await CreateSiteAsync(admin, "Przypisany");
         var other = await CreateSiteAsync(admin, "Obcy");
         await server.CreateUserAsync("tech", Role.Technician, Password);
@@ -161,12 +161,6 @@ public class SitesApiTests
     }
 
     private static IEnumerable<string?> Names(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("name").GetString());
-
-    private static async Task<HttpClient> AdminAsync(InMemoryServer server)
-    {
-        await server.CreateUserAsync("admin2", Role.Admin, Password);
-        return (await server.LoginClientAsync("admin2", Password)).Client;
-    }
 
     private static async Task<long> CreateSiteAsync(HttpClient client, string name)
     {

@@ -61,6 +61,16 @@ public sealed class InMemoryServer : IAsyncDisposable
     public Task<HttpResponseMessage> LoginAsync(string username, string password) =>
         Client.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
 
+    /// <summary>The password <see cref="SignedInAsync"/> gives its users.</summary>
+    public const string TestPassword = "night shift on duty";
+
+    /// <summary>Creates a user of this role and returns a client logged in as them.</summary>
+    public async Task<HttpClient> SignedInAsync(string username, Role role)
+    {
+        await CreateUserAsync(username, role, TestPassword);
+        return (await LoginClientAsync(username, TestPassword)).Client;
+    }
+
     /// <summary>Logs in and returns a client that sends the access token, plus the token pair.</summary>
     public async Task<(HttpClient Client, Tokens Tokens)> LoginClientAsync(string username, string password)
     {

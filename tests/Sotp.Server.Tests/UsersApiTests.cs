@@ -15,7 +15,7 @@ public class UsersApiTests
     public async Task AnAdmin_CreatesAnOperatorWhoseGeneratedPasswordWorksOnce(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
 
         using var created = await admin.PostAsJsonAsync("/api/v1/users", new { username = "dyspozytor1", role = "OPERATOR" });
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -31,7 +31,7 @@ public class UsersApiTests
     public async Task AnAdmin_CannotCreateOrBecomeMaster()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
         var me = await admin.GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
 
         using var master = await admin.PostAsJsonAsync("/api/v1/users", new { username = "boss2", role = "MASTER" });
@@ -45,7 +45,7 @@ public class UsersApiTests
     public async Task ChangeRole_NeedsTheCurrentVersion(StoreProvider provider)
     {
         await using var server = await InMemoryServer.StartAsync(provider);
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
         using var created = await admin.PostAsJsonAsync("/api/v1/users", new { username = "ewa", role = "OPERATOR" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user").GetProperty("id").GetInt64();
 
@@ -60,7 +60,7 @@ public class UsersApiTests
     public async Task Unlock_LetsALockedUserIn()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
         await server.CreateUserAsync("locked", Role.Operator, Password);
         var locked = (await server.Store.Get<IUserStore>().FindByUsernameAsync("locked", CancellationToken.None))!;
         await server.Store.Get<IUserStore>().RecordFailedLoginAsync(locked.Id, 1, DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
@@ -78,7 +78,7 @@ public class UsersApiTests
     public async Task AssignSites_RefusesUnknownSites_AndLimitsATechnician()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
         await server.CreateUserAsync("tech", Role.Technician, Password);
         var tech = (await server.Store.Get<IUserStore>().FindByUsernameAsync("tech", CancellationToken.None))!;
 
@@ -97,18 +97,12 @@ public class UsersApiTests
     public async Task TheUserList_NeverCarriesPasswordHashes()
     {
         await using var server = await InMemoryServer.StartAsync();
-        var admin = await LoginAsync(server, "adm", Role.Admin);
+        var admin = await server.SignedInAsync("adm", Role.Admin);
 
         var text = await admin.GetStringAsync("/api/v1/users");
 
         Assert.Contains("\"adm\"", text);
         Assert.DoesNotContain("argon2", text);
         Assert.DoesNotContain("passwordHash", text, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static async Task<HttpClient> LoginAsync(InMemoryServer server, string username, Role role)
-    {
-        await server.CreateUserAsync(username, role, Password);
-        return (await server.LoginClientAsync(username, Password)).Client;
     }
 }
