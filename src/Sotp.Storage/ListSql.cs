@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Sotp.Core;
-using Sotp.Storage.Inventory;
 
 namespace Sotp.Storage;
 

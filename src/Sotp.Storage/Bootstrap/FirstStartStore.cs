@@ -2,7 +2,6 @@ using Dapper;
 using Sotp.Core;
 using Sotp.Core.Bootstrap;
 using Sotp.Core.Sites;
-using Sotp.Storage.Inventory;
 
 namespace Sotp.Storage.Bootstrap;
 

@@ -103,7 +103,7 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
         using var _ = metrics.Measure("users.list");
         // Usernames are ASCII by rule, so SQL lower() folds them alike on both stores.
         var sql = new ListSql()
-            .WhereSet(string.IsNullOrWhiteSpace(query.Search) ? null : Inventory.SearchText.Pattern(query.Search), "lower(username) LIKE @search ESCAPE '\\'", "search")
+            .WhereSet(string.IsNullOrWhiteSpace(query.Search) ? null : SearchText.Pattern(query.Search), "lower(username) LIKE @search ESCAPE '\\'", "search")
             .WhereSet(role?.ToText(), "role = @role", "role");
         await using var connection = await store.OpenAsync(cancellationToken);
         var page = await sql.PageAsync<UserRow>(connection, "users", Columns, query, SortColumns, "username", cancellationToken);

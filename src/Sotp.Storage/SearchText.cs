@@ -1,4 +1,4 @@
-namespace Sotp.Storage.Inventory;
+namespace Sotp.Storage;
 
 /// <summary>
 /// Case-insensitive search that works alike on SQLite and PostgreSQL: both lower-case only ASCII in SQL (SQLite
