@@ -15,6 +15,12 @@ public sealed class FirstStart(IFirstStartStore store, IAuditLog audit)
     /// <summary>The generated password, to be shown once, or null when the store was not empty.</summary>
     public async Task<string?> RunAsync(CancellationToken cancellationToken)
     {
+        // Every start but the first ends here, without spending an Argon2 hash on a password nobody will see.
+        if (await store.HasUsersAsync(cancellationToken))
+        {
+            return null;
+        }
+
         var password = PasswordGenerator.Generate();
         var seed = new FirstStartSeed(
             AdminUsername,

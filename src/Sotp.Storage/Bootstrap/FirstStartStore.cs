@@ -7,6 +7,12 @@ namespace Sotp.Storage.Bootstrap;
 
 public sealed class FirstStartStore(Store store, StoreMetrics metrics, TimeProvider time) : IFirstStartStore
 {
+    public async Task<bool> HasUsersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users)", cancellationToken: cancellationToken));
+    }
+
     public async Task<bool> SeedIfEmptyAsync(FirstStartSeed seed, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("first_start");
