@@ -29,6 +29,25 @@ public class AuditApiTests
     }
 
     [Fact]
+    public async Task AFailedLoginWithAnUnknownName_KeepsOnlyAHashOfWhatWasTyped()
+    {
+        await using var server = await InMemoryServer.StartAsync();
+        await server.CreateUserAsync("audrey", Role.Auditor, Password);
+        using var first = await server.LoginAsync("my secret pass", "x");
+        using var second = await server.LoginAsync("my secret pass", "y");
+        var (client, _) = await server.LoginClientAsync("audrey", Password);
+
+        var failures = await client.GetFromJsonAsync<JsonElement>("/api/v1/audit?action=auth.login_failed");
+        using var export = await client.GetAsync("/api/v1/audit/export");
+
+        var names = failures.GetProperty("items").EnumerateArray().Select(f => f.GetProperty("actorName").GetString()).ToList();
+        Assert.Equal(2, names.Count);
+        Assert.Single(names.Distinct());
+        Assert.StartsWith("unknown#", names[0]);
+        Assert.DoesNotContain("secret", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_GivesCsvOldestFirst_AndIsItselfAudited()
     {
         await using var server = await InMemoryServer.StartAsync();

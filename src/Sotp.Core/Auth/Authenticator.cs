@@ -31,7 +31,7 @@ public sealed class Authenticator(IUserStore users, IAuditLog audit, AddressThro
 
         throttle.RecordFailure(clientAddress);
         var detail = user is null ? "unknown user" : locked ? "account locked" : "wrong password";
-        await audit.AppendAsync(new AuditEntry(new AuditActor(user?.Id, Truncate(username), user?.Role.ToText()), AuditActions.LoginFailed,
+        await audit.AppendAsync(new AuditEntry(new AuditActor(user?.Id, user?.Username ?? UnknownName(username), user?.Role.ToText()), AuditActions.LoginFailed,
             "user", user?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Detail: detail, RequestId: requestId, ClientIp: clientAddress), cancellationToken);
 
         if (user is not null && !locked &&
@@ -44,6 +44,10 @@ public sealed class Authenticator(IUserStore users, IAuditLog audit, AddressThro
         return new LoginOutcome(LoginStatus.InvalidCredentials);
     }
 
-    // A name typed at the login box is untrusted input; keep the audit row bounded.
-    private static string Truncate(string username) => username.Length <= 64 ? username : username[..64] + "…";
+    /// <summary>
+    /// A name that matches no account is often a password typed into the wrong box, so the audit keeps only a
+    /// short hash of it: repeated attempts with the same name still show up as one name, and nothing typed is readable.
+    /// </summary>
+    internal static string UnknownName(string username) =>
+        "unknown#" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(username)))[..12];
 }
