@@ -55,7 +55,7 @@ public sealed class InMemoryServer : IAsyncDisposable
         // The server must have migrated the store before the test writes to it.
         (await Client.GetAsync("/readyz")).EnsureSuccessStatusCode();
         await Store.Get<UserAccounts>().CreateAsync(username, role, AuditActor.Cli, CancellationToken.None);
-        await Store.Get<IUserStore>().SetPasswordAsync(username, PasswordHasher.Hash(password), mustChangePassword, CancellationToken.None);
+        await Store.Get<IUserStore>().SetPasswordAsync(username, PasswordHasher.Hash(password), mustChangePassword, audit: null, CancellationToken.None);
     }
 
     public Task<HttpResponseMessage> LoginAsync(string username, string password) =>

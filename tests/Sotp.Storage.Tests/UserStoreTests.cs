@@ -61,6 +61,25 @@ public class UserStoreTests
     }
 
     [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ARoleChange_CommitsWithItsAuditRecord_AndARefusedOneWritesNeither(StoreProvider provider)
+    {
+        await using var store = await MigratedAsync(provider);
+        var (user, _) = await store.Get<UserAccounts>().CreateAsync("anna", Role.Operator, AuditActor.Cli, CancellationToken.None);
+        var users = store.Get<IUserStore>();
+        var audit = store.Get<IAuditLog>();
+        var entry = new AuditEntry(AuditActor.Cli, "user.role_changed", "user", RequestId: "r-1");
+
+        var changed = await users.UpdateRoleAsync(user.Id, user.Version, Role.Technician, entry, CancellationToken.None);
+        await Assert.ThrowsAsync<DomainException>(() => users.UpdateRoleAsync(user.Id, user.Version, Role.Admin, entry with { RequestId = "r-2" }, CancellationToken.None));
+
+        var records = (await audit.ListAsync(new AuditQuery(Action: "user.role_changed"), CancellationToken.None)).Items;
+        var record = Assert.Single(records);
+        Assert.Equal(Role.Technician, changed.Role);
+        Assert.Equal(user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.EntityId);
+        Assert.Equal("r-1", record.RequestId);
+    }
+
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task ResetPassword_ReplacesTheOldOne(StoreProvider provider)
     {
         await using var store = await MigratedAsync(provider);

@@ -1,5 +1,11 @@
+using Sotp.Core.Audit;
+
 namespace Sotp.Core.Users;
 
+/// <summary>
+/// Accounts. A mutation given an <see cref="AuditEntry"/> writes it in the same transaction (its entity id filled in),
+/// so a change is never stored without its audit record.
+/// </summary>
 public interface IUserStore
 {
     Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken);
@@ -7,10 +13,10 @@ public interface IUserStore
     Task<User?> FindByIdAsync(long id, CancellationToken cancellationToken);
 
     /// <exception cref="Errors.DomainException">code <c>conflict</c> when the username is taken.</exception>
-    Task<User> CreateAsync(string username, string passwordHash, Role role, bool mustChangePassword, CancellationToken cancellationToken);
+    Task<User> CreateAsync(string username, string passwordHash, Role role, bool mustChangePassword, AuditEntry? audit, CancellationToken cancellationToken);
 
     /// <returns>False when no such user exists.</returns>
-    Task<bool> SetPasswordAsync(string username, string passwordHash, bool mustChangePassword, CancellationToken cancellationToken);
+    Task<bool> SetPasswordAsync(string username, string passwordHash, bool mustChangePassword, AuditEntry? audit, CancellationToken cancellationToken);
 
     /// <summary>Counts a failed login; at <paramref name="lockAfter"/> failures the account is locked until <paramref name="lockUntil"/> and the count restarts.</summary>
     /// <returns>True when this failure locked the account.</returns>
@@ -21,8 +27,8 @@ public interface IUserStore
     Task<Page<User>> ListAsync(ListQuery query, Role? role, CancellationToken cancellationToken);
 
     /// <exception cref="Errors.DomainException"><c>not_found</c> or <c>version_conflict</c>.</exception>
-    Task<User> UpdateRoleAsync(long id, long expectedVersion, Role role, CancellationToken cancellationToken);
+    Task<User> UpdateRoleAsync(long id, long expectedVersion, Role role, AuditEntry? audit, CancellationToken cancellationToken);
 
     /// <returns>False when no such user exists.</returns>
-    Task<bool> UnlockAsync(long id, CancellationToken cancellationToken);
+    Task<bool> UnlockAsync(long id, AuditEntry? audit, CancellationToken cancellationToken);
 }

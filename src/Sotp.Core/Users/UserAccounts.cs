@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Sotp.Core.Audit;
@@ -8,7 +7,7 @@ using Sotp.Core.Errors;
 namespace Sotp.Core.Users;
 
 /// <summary>Creating accounts, resetting and changing passwords: the steps shared by the CLI and the API.</summary>
-public sealed partial class UserAccounts(IUserStore users, IAuditLog audit, IRefreshTokenStore refreshTokens, TimeProvider time)
+public sealed partial class UserAccounts(IUserStore users, IRefreshTokenStore refreshTokens, TimeProvider time)
 {
     /// <summary>Creates a user with a generated password and returns it; the user must change it at first login.</summary>
     public async Task<(User User, string Password)> CreateAsync(string username, Role role, AuditActor actor, CancellationToken cancellationToken)
@@ -20,29 +19,26 @@ public sealed partial class UserAccounts(IUserStore users, IAuditLog audit, IRef
         }
 
         var password = PasswordGenerator.Generate();
-        var user = await users.CreateAsync(username, PasswordHasher.Hash(password), role, mustChangePassword: true, cancellationToken);
-        await audit.AppendAsync(new AuditEntry(actor, AuditActions.UserCreated, "user", Id(user),
-            After: JsonSerializer.Serialize(new { username = user.Username, role = user.Role.ToText() })), cancellationToken);
+        var user = await users.CreateAsync(username, PasswordHasher.Hash(password), role, mustChangePassword: true,
+            new AuditEntry(actor, AuditActions.UserCreated, "user", After: JsonSerializer.Serialize(new { username, role = role.ToText() })), cancellationToken);
         return (user, password);
     }
 
     /// <summary>Replaces the password with a generated one and returns it.</summary>
     public async Task<string> ResetPasswordAsync(string username, AuditActor actor, CancellationToken cancellationToken)
     {
+        var user = await users.FindByUsernameAsync(username, cancellationToken)
+            ?? throw new DomainException(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no user '{username}'.");
         var password = PasswordGenerator.Generate();
-        if (!await users.SetPasswordAsync(username, PasswordHasher.Hash(password), mustChangePassword: true, cancellationToken))
+        // A reset means the old password may be known to someone else: every open login ends too (first, so a
+        // failure after it leaves the old password in place rather than old logins alive).
+        await refreshTokens.RevokeAllForUserAsync(user.Id, time.GetUtcNow(), cancellationToken);
+        if (!await users.SetPasswordAsync(username, PasswordHasher.Hash(password), mustChangePassword: true,
+            new AuditEntry(actor, AuditActions.PasswordReset, "user"), cancellationToken))
         {
             throw new DomainException(ErrorKind.NotFound, ErrorCodes.NotFound, $"There is no user '{username}'.");
         }
 
-        var user = await users.FindByUsernameAsync(username, cancellationToken);
-        if (user is not null)
-        {
-            // A reset means the old password may be known to someone else: every open login ends too.
-            await refreshTokens.RevokeAllForUserAsync(user.Id, time.GetUtcNow(), cancellationToken);
-        }
-
-        await audit.AppendAsync(new AuditEntry(actor, AuditActions.PasswordReset, "user", user is null ? null : Id(user)), cancellationToken);
         return password;
     }
 
@@ -73,11 +69,11 @@ public sealed partial class UserAccounts(IUserStore users, IAuditLog audit, IRef
             throw new DomainException(ErrorKind.Validation, ErrorCodes.ValidationFailed, string.Join(' ', problems)) { Field = "newPassword" };
         }
 
-        await users.SetPasswordAsync(user.Username, PasswordHasher.Hash(newPassword), mustChangePassword: false, cancellationToken);
+        await users.SetPasswordAsync(user.Username, PasswordHasher.Hash(newPassword), mustChangePassword: false,
+            new AuditEntry(new AuditActor(user.Id, user.Username, user.Role.ToText()), AuditActions.PasswordChanged, "user", RequestId: requestId, ClientIp: clientIp),
+            cancellationToken);
         // Other devices logged in with the old password must log in again; the caller gets a fresh login.
         await refreshTokens.RevokeAllForUserAsync(user.Id, time.GetUtcNow(), cancellationToken);
-        await audit.AppendAsync(new AuditEntry(new AuditActor(user.Id, user.Username, user.Role.ToText()), AuditActions.PasswordChanged,
-            "user", Id(user), RequestId: requestId, ClientIp: clientIp), cancellationToken);
         return (await users.FindByIdAsync(userId, cancellationToken))!;
     }
 
@@ -87,8 +83,6 @@ public sealed partial class UserAccounts(IUserStore users, IAuditLog audit, IRef
         var user = await users.FindByUsernameAsync(username, cancellationToken);
         return user is not null && PasswordHasher.Verify(password, user.PasswordHash) ? user : null;
     }
-
-    private static string Id(User user) => user.Id.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$")]
     private static partial Regex UsernamePattern();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sotp.Core.Audit;
 using Sotp.Core.Errors;
 using Sotp.Core.Sites;
@@ -10,7 +9,7 @@ namespace Sotp.Core.Users;
 /// Only a MASTER may create, change or reset MASTER and SYSTEM accounts, or grant those roles: an ADMIN
 /// cannot raise anyone, themselves included, above ADMIN.
 /// </summary>
-public sealed class UserAdministration(IUserStore users, UserAccounts accounts, ISiteStore sites, IAuditLog audit)
+public sealed class UserAdministration(IUserStore users, UserAccounts accounts, ISiteStore sites)
 {
     public static readonly IReadOnlyCollection<string> Sortable = ["username", "role", "createdAt"];
 
@@ -50,17 +49,15 @@ public sealed class UserAdministration(IUserStore users, UserAccounts accounts, 
         var current = await GetAsync(id, cancellationToken);
         EnsureMayGrant(caller, current.Role);
         EnsureMayGrant(caller, parsed);
-        var updated = await users.UpdateRoleAsync(id, Require.Version(version), parsed, cancellationToken);
-        await audit.AppendAsync(new AuditEntry(caller.Actor, "user.role_changed", "user", Id(id),
-            SotpJson.Serialize(new { role = current.Role }), SotpJson.Serialize(new { role = parsed }), RequestId: caller.RequestId, ClientIp: caller.ClientIp), cancellationToken);
-        return updated;
+        return await users.UpdateRoleAsync(id, Require.Version(version), parsed, new AuditEntry(caller.Actor, "user.role_changed", "user",
+            Before: SotpJson.Serialize(new { role = current.Role }), After: SotpJson.Serialize(new { role = parsed }), RequestId: caller.RequestId, ClientIp: caller.ClientIp),
+            cancellationToken);
     }
 
     public async Task UnlockAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
         EnsureMayGrant(caller, (await GetAsync(id, cancellationToken)).Role);
-        await users.UnlockAsync(id, cancellationToken);
-        await audit.AppendAsync(new AuditEntry(caller.Actor, "user.unlocked", "user", Id(id), RequestId: caller.RequestId, ClientIp: caller.ClientIp), cancellationToken);
+        await users.UnlockAsync(id, new AuditEntry(caller.Actor, "user.unlocked", "user", RequestId: caller.RequestId, ClientIp: caller.ClientIp), cancellationToken);
     }
 
     public async Task<string> ResetPasswordAsync(long id, Caller caller, CancellationToken cancellationToken)
@@ -106,6 +103,4 @@ public sealed class UserAdministration(IUserStore users, UserAccounts accounts, 
     }
 
     private static DomainException NotFound(long id) => DomainException.NotFound("user", id);
-
-    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

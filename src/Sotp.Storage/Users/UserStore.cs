@@ -1,12 +1,16 @@
 using System.Data.Common;
 using Dapper;
+using System.Globalization;
 using Sotp.Core;
+using Sotp.Core.Audit;
 using Sotp.Core.Errors;
 using Sotp.Core.Users;
+using Sotp.Storage.Audit;
 
 namespace Sotp.Storage.Users;
 
-public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider time) : IUserStore
+/// <summary>Accounts. Every change that an <see cref="AuditEntry"/> accompanies commits together with it, or neither does.</summary>
+public sealed class UserStore(Store store, StoreMetrics metrics, AuditLog auditLog, TimeProvider time) : IUserStore
 {
     private static readonly Dictionary<string, string> SortColumns = new()
     {
@@ -35,7 +39,7 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
         return row?.ToUser();
     }
 
-    public async Task<User> CreateAsync(string username, string passwordHash, Role role, bool mustChangePassword, CancellationToken cancellationToken)
+    public async Task<User> CreateAsync(string username, string passwordHash, Role role, bool mustChangePassword, AuditEntry? audit, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("users.create");
         try
@@ -49,6 +53,7 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
                 """,
                 new { username, passwordHash, role = role.ToText(), mustChangePassword, createdAt = time.GetUtcNow() },
                 write.Transaction, cancellationToken: cancellationToken));
+            await AuditAsync(write, audit, row.Id, cancellationToken);
             await write.CommitAsync(cancellationToken);
             return row.ToUser();
         }
@@ -59,18 +64,26 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
         }
     }
 
-    public async Task<bool> SetPasswordAsync(string username, string passwordHash, bool mustChangePassword, CancellationToken cancellationToken)
+    public async Task<bool> SetPasswordAsync(string username, string passwordHash, bool mustChangePassword, AuditEntry? audit, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("users.set_password");
-        await using var connection = await store.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
+        var id = await write.Connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             """
             UPDATE users SET password_hash = @passwordHash, must_change_password = @mustChangePassword, password_changed_at = @now,
                 failed_logins = 0, locked_until = NULL, version = version + 1
             WHERE lower(username) = lower(@username)
+            RETURNING id
             """,
-            new { username, passwordHash, mustChangePassword, now = time.GetUtcNow() }, cancellationToken: cancellationToken));
-        return changed > 0;
+            new { username, passwordHash, mustChangePassword, now = time.GetUtcNow() }, write.Transaction, cancellationToken: cancellationToken));
+        if (id is null)
+        {
+            return false;
+        }
+
+        await AuditAsync(write, audit, id.Value, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> RecordFailedLoginAsync(long userId, int lockAfter, DateTimeOffset lockUntil, CancellationToken cancellationToken)
@@ -110,16 +123,20 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
         return new Page<User>(page.Items.Select(row => row.ToUser()).ToList(), page.Total);
     }
 
-    public async Task<User> UpdateRoleAsync(long id, long expectedVersion, Role role, CancellationToken cancellationToken)
+    public async Task<User> UpdateRoleAsync(long id, long expectedVersion, Role role, AuditEntry? audit, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("users.update_role");
-        await using var connection = await store.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
-            $"UPDATE users SET role = @role, version = version + 1 WHERE id = @id AND version = @expectedVersion RETURNING {Columns}",
-            new { id, expectedVersion, role = role.ToText() }, cancellationToken: cancellationToken));
-        if (row is not null)
+        await using (var write = await WriteTransaction.BeginAsync(store, cancellationToken))
         {
-            return row.ToUser();
+            var row = await write.Connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+                $"UPDATE users SET role = @role, version = version + 1 WHERE id = @id AND version = @expectedVersion RETURNING {Columns}",
+                new { id, expectedVersion, role = role.ToText() }, write.Transaction, cancellationToken: cancellationToken));
+            if (row is not null)
+            {
+                await AuditAsync(write, audit, id, cancellationToken);
+                await write.CommitAsync(cancellationToken);
+                return row.ToUser();
+            }
         }
 
         throw await FindByIdAsync(id, cancellationToken) is { } current
@@ -127,12 +144,25 @@ public sealed class UserStore(Store store, StoreMetrics metrics, TimeProvider ti
             : DomainException.NotFound("user", id);
     }
 
-    public async Task<bool> UnlockAsync(long id, CancellationToken cancellationToken)
+    public async Task<bool> UnlockAsync(long id, AuditEntry? audit, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE id = @id", new { id }, cancellationToken: cancellationToken)) > 0;
+        using var _ = metrics.Measure("users.unlock");
+        await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
+        if (await write.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET locked_until = NULL, failed_logins = 0 WHERE id = @id", new { id }, write.Transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            return false;
+        }
+
+        await AuditAsync(write, audit, id, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return true;
     }
+
+    private Task AuditAsync(WriteTransaction write, AuditEntry? audit, long userId, CancellationToken cancellationToken) =>
+        audit is null
+            ? Task.CompletedTask
+            : auditLog.AppendAsync(write, audit with { EntityId = userId.ToString(CultureInfo.InvariantCulture) }, cancellationToken);
 
     private sealed class UserRow
     {

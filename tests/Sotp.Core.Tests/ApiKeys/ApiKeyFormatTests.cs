@@ -52,9 +52,9 @@ public class ApiKeyFormatTests
 
         public Task<User?> FindByUsernameAsync(string username, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<User> CreateAsync(string username, string passwordHash, Role role, bool mustChangePassword, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<User> CreateAsync(string username, string passwordHash, Role role, bool mustChangePassword, Sotp.Core.Audit.AuditEntry? audit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<bool> SetPasswordAsync(string username, string passwordHash, bool mustChangePassword, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> SetPasswordAsync(string username, string passwordHash, bool mustChangePassword, Sotp.Core.Audit.AuditEntry? audit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<bool> RecordFailedLoginAsync(long userId, int lockAfter, DateTimeOffset lockUntil, CancellationToken cancellationToken) => throw new NotSupportedException();
 
@@ -62,8 +62,8 @@ public class ApiKeyFormatTests
 
         public Task<Page<User>> ListAsync(ListQuery query, Role? role, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<User> UpdateRoleAsync(long id, long expectedVersion, Role role, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<User> UpdateRoleAsync(long id, long expectedVersion, Role role, Sotp.Core.Audit.AuditEntry? audit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<bool> UnlockAsync(long id, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> UnlockAsync(long id, Sotp.Core.Audit.AuditEntry? audit, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
