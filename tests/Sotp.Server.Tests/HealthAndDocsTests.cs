@@ -64,6 +64,21 @@ public class HealthAndDocsTests
     }
 
     [Fact]
+    public async Task EveryOperation_HasASummaryForANewUser()
+    {
+        await using var server = await InMemoryServer.StartAsync();
+
+        using var document = JsonDocument.Parse(await server.Client.GetStringAsync("/openapi/v1.json"));
+
+        var undocumented = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Path: path.Name, Method: operation.Name, Operation: operation.Value)))
+            .Where(o => !o.Operation.TryGetProperty("summary", out var summary) || string.IsNullOrWhiteSpace(summary.GetString()))
+            .Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}")
+            .ToList();
+        Assert.Empty(undocumented);
+    }
+
+    [Fact]
     public async Task ApiReference_IsServedWithItsScriptFromThisServer()
     {
         await using var server = await InMemoryServer.StartAsync();
