@@ -8,6 +8,7 @@ using Sotp.Core.Auth;
 using Sotp.Core.Bootstrap;
 using Sotp.Core.Devices;
 using Sotp.Core.Import;
+using Sotp.Core.Monitoring;
 using Sotp.Core.Secrets;
 using Sotp.Core.Sites;
 using Sotp.Core.Users;
@@ -52,6 +53,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<ISiteStore, SiteStore>();
         services.AddSingleton<SiteService>();
+        services.AddSingleton<InventoryChanges>();
+        services.AddSingleton<DeviceStatusBoard>();
         services.AddSingleton<IDeviceStore, DeviceStore>();
         services.AddSingleton<DeviceService>();
         services.AddSingleton<IDeviceGroupStore, DeviceGroupStore>();

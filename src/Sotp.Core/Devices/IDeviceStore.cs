@@ -23,6 +23,9 @@ public interface IDeviceStore
     /// <summary>Creates all in one transaction (all or none); a row's parent may be an earlier row.</summary>
     Task CreateManyAsync(IReadOnlyList<Import.DeviceImportRow> devices, Caller caller, CancellationToken cancellationToken);
 
+    /// <summary>Every enabled device, for the collectors' schedules.</summary>
+    Task<IReadOnlyList<PollTarget>> PollTargetsAsync(CancellationToken cancellationToken);
+
     /// <summary>Every device's id and name, for resolving parents in imports.</summary>
     Task<IReadOnlyList<(long Id, string Name)>> NameIndexAsync(CancellationToken cancellationToken);
 }

@@ -8,7 +8,7 @@ using Sotp.Core.Import;
 
 namespace Sotp.Storage.Inventory;
 
-public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter history, TimeProvider time) : IDeviceStore
+public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter history, InventoryChanges changes, TimeProvider time) : IDeviceStore
 {
     private const string EntityType = "device";
     private const string Columns = "id, site_id, name, kind, vendor, model, address, tags, parent_id, enabled, icmp_interval_seconds, snmp_interval_seconds, credentials, created_at, updated_at, version";
@@ -55,6 +55,7 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
         await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
         var device = await InsertAsync(write, data, caller, cancellationToken);
         await write.CommitAsync(cancellationToken);
+        changes.Signal();
         return device;
     }
 
@@ -70,6 +71,17 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
         }
 
         await write.CommitAsync(cancellationToken);
+        changes.Signal();
+    }
+
+    public async Task<IReadOnlyList<PollTarget>> PollTargetsAsync(CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("devices.poll_targets");
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long, long, long?, string, int, int)>(new CommandDefinition(
+            "SELECT id, site_id, parent_id, address, icmp_interval_seconds, snmp_interval_seconds FROM devices WHERE enabled ORDER BY id",
+            cancellationToken: cancellationToken));
+        return rows.Select(row => new PollTarget(row.Item1, row.Item2, row.Item3, row.Item4, row.Item5, row.Item6)).ToList();
     }
 
     public async Task<IReadOnlyList<(long Id, string Name)>> NameIndexAsync(CancellationToken cancellationToken)
@@ -117,6 +129,7 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
         var device = row.ToDevice();
         await history.RecordAsync(write, EntityType, id, device.Version, "updated", before, device, caller, cancellationToken);
         await write.CommitAsync(cancellationToken);
+        changes.Signal();
         return device;
     }
 
@@ -136,6 +149,7 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
             "DELETE FROM device_group_members WHERE device_id = @id; DELETE FROM devices WHERE id = @id", new { id }, write.Transaction, cancellationToken: cancellationToken));
         await history.RecordAsync(write, EntityType, id, before.Version + 1, "deleted", before, null, caller, cancellationToken);
         await write.CommitAsync(cancellationToken);
+        changes.Signal();
     }
 
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(long id, CancellationToken cancellationToken) =>
