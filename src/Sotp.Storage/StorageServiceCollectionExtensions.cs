@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SiteService>();
         services.AddSingleton<InventoryChanges>();
         services.AddSingleton<DeviceStatusBoard>();
+        services.AddSingleton<DeviceStatusQueries>();
         services.AddSingleton<IDeviceStore, DeviceStore>();
         services.AddSingleton<DeviceService>();
         services.AddSingleton<IDeviceGroupStore, DeviceGroupStore>();

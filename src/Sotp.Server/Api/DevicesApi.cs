@@ -3,6 +3,7 @@ using Sotp.Core;
 using Sotp.Core.Auth;
 using Sotp.Core.Devices;
 using Sotp.Core.History;
+using Sotp.Core.Monitoring;
 using Sotp.Server.Auth;
 
 namespace Sotp.Server.Api;
@@ -16,6 +17,9 @@ public static class DevicesApi
         devices.MapGet("/", ListAsync)
             .WithSummary("Devices, paged. q searches name, address, vendor, model and tags; filters siteId, kind, enabled, tag, groupId; sort name, kind, address, createdAt.");
         devices.MapGet("/{id:long}", GetAsync).WithSummary("One device; the ETag header carries its version.");
+        devices.MapGet("/status", StatusOverviewAsync)
+            .WithSummary("Live status counts (UP, DOWN, UNKNOWN) of the enabled devices you may see, and up to limit (1..1000) device states, filtered by status.");
+        devices.MapGet("/{id:long}/status", StatusAsync).WithSummary("Live status of one device: UP, DOWN or UNKNOWN since when, last probe, RTT and loss.");
         devices.MapGet("/{id:long}/history", HistoryAsync).WithSummary("Every change of the device: who, when, before and after.");
         devices.MapPost("/", CreateAsync).RequirePermission(Permission.WriteInventory)
             .WithSummary("Create a device. parentId names the device it depends on (its uplink); loops are refused.");
@@ -36,6 +40,13 @@ public static class DevicesApi
         HttpCaller.SetETag(context, device.Version);
         return TypedResults.Ok(device);
     }
+
+    private static async Task<Ok<StatusOverview>> StatusOverviewAsync(DeviceStatusQueries queries, HttpContext context, CancellationToken cancellationToken,
+        string? status = null, int limit = 100) =>
+        TypedResults.Ok(await queries.OverviewAsync(status, limit, HttpCaller.From(context), cancellationToken));
+
+    private static async Task<Ok<DeviceState>> StatusAsync(long id, DeviceStatusQueries queries, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.GetAsync(id, HttpCaller.From(context), cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(long id, DeviceService service, HttpContext context, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.HistoryAsync(id, HttpCaller.From(context), cancellationToken));
