@@ -18,6 +18,7 @@ internal static class StartupPreflight
         Check(configuration, StoreOptions.SectionName, new StoreOptionsValidator(), failures);
         Check(configuration, ServerOptions.SectionName, new ServerOptionsValidator(), failures);
         Check(configuration, TelemetryOptions.SectionName, new TelemetryOptionsValidator(), failures);
+        Check(configuration, Monitoring.IcmpOptions.SectionName, new Monitoring.IcmpOptionsValidator(), failures);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException("Sotp", typeof(SotpServer), failures);
