@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Sotp.Collectors.Icmp;
+
+/// <summary>
+/// One ICMP socket for one address family, shared by every probe: a raw socket when the process may open one
+/// (root or CAP_NET_RAW), else an unprivileged ICMP datagram socket (Linux ping sockets, allowed by
+/// net.ipv4.ping_group_range). A dedicated thread receives, so a reply is time-stamped the moment it arrives
+/// rather than when the thread pool gets round to it.
+/// </summary>
+internal sealed class IcmpSocket : IDisposable
+{
+    private const int ReceiveBufferBytes = 4 * 1024 * 1024;
+
+    private readonly Socket _socket;
+    private readonly Thread _receiver;
+    private readonly Action<ReadOnlyMemory<byte>, IPAddress, long> _onReceive;
+    private volatile bool _closed;
+
+    private IcmpSocket(Socket socket, bool raw, bool ipv6, Action<ReadOnlyMemory<byte>, IPAddress, long> onReceive)
+    {
+        _socket = socket;
+        Raw = raw;
+        Ipv6 = ipv6;
+        _onReceive = onReceive;
+        _receiver = new Thread(ReceiveLoop) { IsBackground = true, Name = ipv6 ? "icmp6-receive" : "icmp4-receive" };
+        _receiver.Start();
+    }
+
+    /// <summary>True for a raw socket (we own the identifier); false for a datagram socket (the kernel sets it).</summary>
+    public bool Raw { get; }
+
+    public bool Ipv6 { get; }
+
+    /// <summary>Called for every datagram with its source and the Stopwatch timestamp of its arrival.</summary>
+    public static IcmpSocket Open(AddressFamily family, Action<ReadOnlyMemory<byte>, IPAddress, long> onReceive)
+    {
+        var ipv6 = family == AddressFamily.InterNetworkV6;
+        var protocol = ipv6 ? ProtocolType.IcmpV6 : ProtocolType.Icmp;
+        SocketException? refused = null;
+        foreach (var (type, raw) in new[] { (SocketType.Raw, true), (SocketType.Dgram, false) })
+        {
+            try
+            {
+                var socket = new Socket(family, type, protocol);
+                socket.ReceiveBufferSize = ReceiveBufferBytes;
+                socket.SendBufferSize = ReceiveBufferBytes;
+                return new IcmpSocket(socket, raw, ipv6, onReceive);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.AccessDenied or SocketError.ProtocolNotSupported or SocketError.AddressFamilyNotSupported
+                or SocketError.SocketNotSupported or SocketError.ProtocolType)
+            {
+                refused = ex;
+            }
+        }
+
+        throw refused?.SocketErrorCode == SocketError.AddressFamilyNotSupported
+            ? new NotSupportedException($"This host has no {(ipv6 ? "IPv6" : "IPv4")}.", refused)
+            : new IcmpPermissionException(ipv6 ? "IPv6" : "IPv4", refused);
+    }
+
+    /// <returns>False when the kernel refused the packet (no route, buffer full, socket closed).</returns>
+    public bool TrySend(ReadOnlySpan<byte> packet, EndPoint target, out SocketError error)
+    {
+        try
+        {
+            _socket.SendTo(packet, SocketFlags.None, target);
+            error = SocketError.Success;
+            return true;
+        }
+        catch (SocketException ex)
+        {
+            error = ex.SocketErrorCode;
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            error = SocketError.Shutdown;
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _closed = true;
+        _socket.Dispose();
+    }
+
+    private void ReceiveLoop()
+    {
+        var buffer = new byte[65536];
+        EndPoint any = new IPEndPoint(Ipv6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (!_closed)
+        {
+            try
+            {
+                var from = any;
+                var received = _socket.ReceiveFrom(buffer, SocketFlags.None, ref from);
+                var arrived = Stopwatch.GetTimestamp();
+                _onReceive(buffer.AsMemory(0, received), ((IPEndPoint)from).Address, arrived);
+            }
+            catch (SocketException) when (_closed)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                // A transient receive error (e.g. ICMP-reported on some kernels): the socket stays usable.
+            }
+        }
+    }
+}
