@@ -47,6 +47,7 @@ internal sealed class IcmpSocket : IDisposable
                 var socket = new Socket(family, type, protocol);
                 socket.ReceiveBufferSize = ReceiveBufferBytes;
                 socket.SendBufferSize = ReceiveBufferBytes;
+                socket.Bind(new IPEndPoint(ipv6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
                 return new IcmpSocket(socket, raw, ipv6, onReceive);
             }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.AccessDenied or SocketError.ProtocolNotSupported or SocketError.AddressFamilyNotSupported
