@@ -6,6 +6,7 @@ using Sotp.Server.Auth;
 using Sotp.Server.Errors;
 using Sotp.Server.Health;
 using Sotp.Server.Hosting;
+using Sotp.Server.Monitoring;
 using Sotp.Server.Observability;
 using Sotp.Storage;
 
@@ -35,6 +36,7 @@ public static class SotpServer
         builder.Services.AddSotpHealth();
         builder.Services.AddSotpApiDocs();
         builder.Services.AddSotpAuth();
+        builder.Services.AddSotpMonitoring(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(options => SotpJson.Configure(options.SerializerOptions));
         builder.AddSotpObservability();
 

@@ -43,10 +43,18 @@ public sealed class InMemoryServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<InMemoryServer> StartAsync(StoreProvider provider = StoreProvider.Sqlite, TimeProvider? time = null)
+    /// <param name="settings">Added to (or replacing) the store's settings, e.g. <c>Icmp:Enabled=true</c>.</param>
+    public static async Task<InMemoryServer> StartAsync(StoreProvider provider = StoreProvider.Sqlite, TimeProvider? time = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var store = await TestStore.CreateAsync(provider);
-        return new InMemoryServer(store, new SotpServerFactory(store.Settings, time));
+        var merged = new Dictionary<string, string?>(store.Settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return new InMemoryServer(store, new SotpServerFactory(merged, time));
     }
 
     /// <summary>A user with a known password; <paramref name="mustChangePassword"/> as after a generated one.</summary>

@@ -20,6 +20,9 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
     /// <summary>Payload size of an echo request, as ping and fping send by default.</summary>
     public const int PayloadBytes = 56;
 
+    /// <summary>The engine's counters in /metrics.</summary>
+    public const string MeterName = IcmpMetrics.MeterName;
+
     private static readonly uint Magic = BinaryPrimitives.ReadUInt32BigEndian("SOTP"u8);
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMilliseconds(5);
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Sotp.Collectors.Icmp;
 using Sotp.Core;
 using Sotp.Core.Devices;
 using Sotp.Core.Monitoring;
@@ -26,6 +27,7 @@ public sealed partial class IcmpMonitor(
     private readonly ConcurrentDictionary<long, PollTarget> _targets = new();
     private readonly ConcurrentDictionary<long, StatusTracker> _trackers = new();
     private readonly ConcurrentDictionary<long, string> _reportedProblems = new();
+    private readonly ConcurrentDictionary<string, byte> _nodeProblems = new();
     private AddressResolver? _resolver;
 
     /// <summary>Replaces DNS (tests).</summary>
@@ -125,8 +127,25 @@ public sealed partial class IcmpMonitor(
         }
 
         var settings = options.Value;
-        var result = await probe.ProbeAsync(new EchoRequest(address, settings.EchoCount,
-            TimeSpan.FromMilliseconds(settings.EchoIntervalMilliseconds), TimeSpan.FromMilliseconds(settings.TimeoutMilliseconds)), cancellationToken);
+        EchoResult result;
+        try
+        {
+            result = await probe.ProbeAsync(new EchoRequest(address, settings.EchoCount,
+                TimeSpan.FromMilliseconds(settings.EchoIntervalMilliseconds), TimeSpan.FromMilliseconds(settings.TimeoutMilliseconds)), cancellationToken);
+        }
+        catch (Exception ex) when (ex is IcmpPermissionException or NotSupportedException)
+        {
+            // This node cannot ping at all (no permission, no IPv6): UNKNOWN, not DOWN, and said once for the node.
+            metrics.Problem("no_icmp_socket");
+            if (_nodeProblems.TryAdd(ex.Message, 0))
+            {
+                LogCannotPing(logger, ex.Message);
+            }
+
+            board.Report(new DeviceState(deviceId, DeviceStatus.Unknown, null, time.GetUtcNow(), null, null, ex.Message), Forget(deviceId, ex.Message));
+            return;
+        }
+
         if (!_targets.ContainsKey(deviceId))
         {
             return; // Deleted while the probe was in flight: its answer no longer matters.
@@ -187,6 +206,9 @@ public sealed partial class IcmpMonitor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Device {DeviceId} cannot be pinged: {Problem}")]
     private static partial void LogDeviceProblem(ILogger logger, Exception? exception, long deviceId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Problem} Devices stay UNKNOWN until this is fixed.")]
+    private static partial void LogCannotPing(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The device list cannot be read; polling continues with the last one known")]
     private static partial void LogInventoryUnreadable(ILogger logger, Exception exception);

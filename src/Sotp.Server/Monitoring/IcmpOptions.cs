@@ -20,6 +20,9 @@ public sealed class IcmpOptions
     /// <summary>Unanswered probes in a row before a device is DOWN.</summary>
     public int FailuresBeforeDown { get; set; } = 2;
 
+    /// <summary>Echo requests per second leaving this node, all devices together: protects links and firewalls.</summary>
+    public int PacketsPerSecond { get; set; } = 5000;
+
     /// <summary>Probes running at once; more wait (and are reported late).</summary>
     public int MaxConcurrentProbes { get; set; } = 4000;
 
@@ -39,6 +42,7 @@ public sealed class IcmpOptionsValidator : IValidateOptions<IcmpOptions>
         Range(failures, "EchoIntervalMilliseconds", options.EchoIntervalMilliseconds, 10, 60_000);
         Range(failures, "TimeoutMilliseconds", options.TimeoutMilliseconds, 10, 60_000);
         Range(failures, "FailuresBeforeDown", options.FailuresBeforeDown, 1, 100);
+        Range(failures, "PacketsPerSecond", options.PacketsPerSecond, 10, 1_000_000);
         Range(failures, "MaxConcurrentProbes", options.MaxConcurrentProbes, 1, 100_000);
         Range(failures, "InventoryRefreshSeconds", options.InventoryRefreshSeconds, 1, 3600);
         Range(failures, "DnsCacheSeconds", options.DnsCacheSeconds, 0, 86_400);

@@ -1,4 +1,6 @@
-namespace Sotp.Collectors.Tests;
+using Xunit;
+
+namespace Sotp.Testing;
 
 /// <summary>
 /// A test that needs root (raw ICMP sockets, network namespaces). CI runs as root; elsewhere the test is skipped
