@@ -126,7 +126,7 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
 
             try
             {
-                socket = IcmpSocket.Open(family, (datagram, from, arrived) => OnReceived(family, datagram.Span, from, arrived));
+                socket = IcmpSocket.Open(family, (datagram, from, arrival) => OnReceived(family, datagram.Span, from, arrival));
             }
             catch (Exception ex) when (ex is IcmpPermissionException or NotSupportedException)
             {
@@ -152,6 +152,7 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
         Span<byte> packet = stackalloc byte[IcmpPacket.HeaderBytes + PayloadBytes];
         var length = IcmpPacket.WriteEchoRequest(packet, socket.Ipv6, (ushort)(token >> 16), (ushort)token, payload);
 
+        echo.SentUtcTicks = DateTime.UtcNow.Ticks;
         echo.SentAt = Stopwatch.GetTimestamp();
         lock (_deadlinesLock)
         {
@@ -171,7 +172,7 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
         return echo.Outcome.Task;
     }
 
-    private void OnReceived(AddressFamily family, ReadOnlySpan<byte> datagram, IPAddress from, long arrivedAt)
+    private void OnReceived(AddressFamily family, ReadOnlySpan<byte> datagram, IPAddress from, Arrival arrival)
     {
         var ipv6 = family == AddressFamily.InterNetworkV6;
         var raw = _sockets.TryGetValue(family, out var socket) && socket.Raw;
@@ -207,13 +208,33 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
         if (message.Kind == IcmpKind.EchoReply)
         {
             _metrics.Received();
-            echo.Outcome.TrySetResult(new EchoOutcome(Stopwatch.GetElapsedTime(echo.SentAt, arrivedAt).TotalMilliseconds, null));
+            echo.Outcome.TrySetResult(new EchoOutcome(RoundTripMs(echo, arrival), null));
         }
         else
         {
             _metrics.Error(message.Kind == IcmpKind.TimeExceeded ? "ttl_exceeded" : "unreachable");
             echo.Outcome.TrySetResult(new EchoOutcome(null, $"{message.Describe()} (from {from})"));
         }
+    }
+
+    /// <summary>
+    /// The kernel's arrival time when it has one: it excludes the wait in the socket buffer behind a burst of other
+    /// replies. It is wall-clock time, so a clock step could bend it; then it is outside [0, our own reading] and our
+    /// monotonic reading stands.
+    /// </summary>
+    private static double RoundTripMs(Echo echo, Arrival arrival)
+    {
+        var read = Stopwatch.GetElapsedTime(echo.SentAt, arrival.ReadAt).TotalMilliseconds;
+        if (arrival.KernelUtcTicks is { } kernel)
+        {
+            var byKernel = TimeSpan.FromTicks(kernel - echo.SentUtcTicks).TotalMilliseconds;
+            if (byKernel >= 0 && byKernel <= read)
+            {
+                return byKernel;
+            }
+        }
+
+        return read;
     }
 
     private bool TryMatch(IcmpMessage message, bool raw, out uint token, out Echo echo)
@@ -291,6 +312,8 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
         public IPAddress Target { get; } = target;
 
         public long SentAt { get; set; }
+
+        public long SentUtcTicks { get; set; }
 
         public TaskCompletionSource<EchoOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,25 +1,27 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Sotp.Collectors.Icmp;
 
 /// <summary>
 /// One ICMP socket for one address family, shared by every probe: a raw socket when the process may open one
 /// (root or CAP_NET_RAW), else an unprivileged ICMP datagram socket (Linux ping sockets, allowed by
-/// net.ipv4.ping_group_range). A dedicated thread receives, so a reply is time-stamped the moment it arrives
-/// rather than when the thread pool gets round to it.
+/// net.ipv4.ping_group_range). A dedicated thread receives; each datagram carries the kernel's own time of arrival
+/// (SIOCGSTAMPNS), so a burst of replies waiting in the socket buffer does not inflate their RTTs.
 /// </summary>
-internal sealed class IcmpSocket : IDisposable
+internal sealed partial class IcmpSocket : IDisposable
 {
     private const int ReceiveBufferBytes = 4 * 1024 * 1024;
 
     private readonly Socket _socket;
     private readonly Thread _receiver;
-    private readonly Action<ReadOnlyMemory<byte>, IPAddress, long> _onReceive;
+    private const nuint SiocGStampNs = 0x8907;
+    private readonly Action<ReadOnlyMemory<byte>, IPAddress, Arrival> _onReceive;
     private volatile bool _closed;
 
-    private IcmpSocket(Socket socket, bool raw, bool ipv6, Action<ReadOnlyMemory<byte>, IPAddress, long> onReceive)
+    private IcmpSocket(Socket socket, bool raw, bool ipv6, Action<ReadOnlyMemory<byte>, IPAddress, Arrival> onReceive)
     {
         _socket = socket;
         Raw = raw;
@@ -34,8 +36,8 @@ internal sealed class IcmpSocket : IDisposable
 
     public bool Ipv6 { get; }
 
-    /// <summary>Called for every datagram with its source and the Stopwatch timestamp of its arrival.</summary>
-    public static IcmpSocket Open(AddressFamily family, Action<ReadOnlyMemory<byte>, IPAddress, long> onReceive)
+    /// <summary>Called for every datagram with its source and time of arrival.</summary>
+    public static IcmpSocket Open(AddressFamily family, Action<ReadOnlyMemory<byte>, IPAddress, Arrival> onReceive)
     {
         var ipv6 = family == AddressFamily.InterNetworkV6;
         var protocol = ipv6 ? ProtocolType.IcmpV6 : ProtocolType.Icmp;
@@ -89,6 +91,27 @@ internal sealed class IcmpSocket : IDisposable
         _socket.Dispose();
     }
 
+    /// <summary>When the kernel took the last datagram in, as UTC ticks; null where the socket cannot say.</summary>
+    private long? KernelArrivalTicks()
+    {
+        if (Ioctl(_socket.SafeHandle.DangerousGetHandle(), SiocGStampNs, out var stamp) != 0)
+        {
+            return null; // ENOENT for the very first datagram: the call itself switches time-stamping on.
+        }
+
+        return DateTime.UnixEpoch.Ticks + (stamp.Seconds * TimeSpan.TicksPerSecond) + (stamp.Nanoseconds / 100);
+    }
+
+    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    private static partial int Ioctl(nint fd, nuint request, out Timespec value);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
     private void ReceiveLoop()
     {
         var buffer = new byte[65536];
@@ -99,8 +122,8 @@ internal sealed class IcmpSocket : IDisposable
             {
                 var from = any;
                 var received = _socket.ReceiveFrom(buffer, SocketFlags.None, ref from);
-                var arrived = Stopwatch.GetTimestamp();
-                _onReceive(buffer.AsMemory(0, received), ((IPEndPoint)from).Address, arrived);
+                var read = Stopwatch.GetTimestamp();
+                _onReceive(buffer.AsMemory(0, received), ((IPEndPoint)from).Address, new Arrival(read, KernelArrivalTicks()));
             }
             catch (SocketException) when (_closed)
             {
@@ -117,3 +140,7 @@ internal sealed class IcmpSocket : IDisposable
         }
     }
 }
+
+/// <param name="ReadAt">Stopwatch timestamp of when our thread read the datagram.</param>
+/// <param name="KernelUtcTicks">When the kernel received it (UTC ticks), if it could say.</param>
+internal readonly record struct Arrival(long ReadAt, long? KernelUtcTicks);
