@@ -29,6 +29,7 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
     private readonly ConcurrentDictionary<uint, Echo> _pending = new();
     private readonly PriorityQueue<uint, long> _deadlines = new();
     private readonly Lock _deadlinesLock = new();
+    private readonly SemaphoreSlim _sweepWanted = new(0, 1);
     private readonly PacketPacer _pacer;
     private readonly IcmpMetrics _metrics;
     private readonly Lock _socketsLock = new();
@@ -157,6 +158,10 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
         lock (_deadlinesLock)
         {
             _deadlines.Enqueue(token, echo.SentAt + (long)(timeout.TotalSeconds * Stopwatch.Frequency));
+            if (_deadlines.Count == 1 && _sweepWanted.CurrentCount == 0)
+            {
+                _sweepWanted.Release(); // The sweeper sleeps while nothing is in flight.
+            }
         }
 
         if (socket.TrySend(packet[..length], target, out var error))
@@ -265,11 +270,22 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
 
     private async Task SweepTimeoutsAsync()
     {
-        using var timer = new PeriodicTimer(SweepEvery);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            while (true)
             {
+                bool idle;
+                lock (_deadlinesLock)
+                {
+                    idle = _deadlines.Count == 0;
+                }
+
+                if (idle)
+                {
+                    await _sweepWanted.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                }
+
+                await Task.Delay(SweepEvery, _stopping.Token).ConfigureAwait(false);
                 var now = Stopwatch.GetTimestamp();
                 while (true)
                 {

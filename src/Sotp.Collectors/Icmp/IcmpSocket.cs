@@ -50,6 +50,11 @@ internal sealed partial class IcmpSocket : IDisposable
                 socket.ReceiveBufferSize = ReceiveBufferBytes;
                 socket.SendBufferSize = ReceiveBufferBytes;
                 socket.Bind(new IPEndPoint(ipv6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+                if (raw)
+                {
+                    LetInOnlyRepliesAndErrors(socket, ipv6);
+                }
+
                 return new IcmpSocket(socket, raw, ipv6, onReceive);
             }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.AccessDenied or SocketError.ProtocolNotSupported or SocketError.AddressFamilyNotSupported
@@ -62,6 +67,33 @@ internal sealed partial class IcmpSocket : IDisposable
         throw refused?.SocketErrorCode == SocketError.AddressFamilyNotSupported
             ? new NotSupportedException($"This host has no {(ipv6 ? "IPv6" : "IPv4")}.", refused)
             : new IcmpPermissionException(ipv6 ? "IPv6" : "IPv4", refused);
+    }
+
+    /// <summary>
+    /// A raw socket gets a copy of every ICMP message the host receives: our own requests on loopback, neighbour
+    /// discovery, other programs' traffic. The kernel's per-socket type filter keeps out all but echo replies,
+    /// unreachables and time-exceeded, so we never spend a wake-up on the rest.
+    /// </summary>
+    private static void LetInOnlyRepliesAndErrors(Socket socket, bool ipv6)
+    {
+        if (ipv6)
+        {
+            // ICMP6_FILTER (level IPPROTO_ICMPV6, option 1): 256 bits, a set bit blocks that type.
+            var blocked = new uint[8];
+            Array.Fill(blocked, uint.MaxValue);
+            foreach (var type in new[] { 1, 3, 129 })
+            {
+                blocked[type >> 5] &= ~(1u << (type & 31));
+            }
+
+            socket.SetRawSocketOption(58, 1, MemoryMarshal.AsBytes(blocked.AsSpan()));
+        }
+        else
+        {
+            // ICMP_FILTER (level SOL_RAW, option 1): 32 bits for types 0-31, a set bit blocks that type.
+            var blocked = ~((1u << 0) | (1u << 3) | (1u << 11));
+            socket.SetRawSocketOption(255, 1, BitConverter.GetBytes(blocked));
+        }
     }
 
     /// <returns>False when the kernel refused the packet (no route, buffer full, socket closed).</returns>
