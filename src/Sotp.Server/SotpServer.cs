@@ -37,6 +37,8 @@ public static class SotpServer
         builder.Services.AddSotpApiDocs();
         builder.Services.AddSotpAuth();
         builder.Services.AddSotpMonitoring(builder.Configuration);
+        builder.Services.AddHostedService<Series.SeriesWriterService>();
+        builder.Services.AddHostedService<Series.SeriesRetentionService>();
         builder.Services.ConfigureHttpJsonOptions(options => SotpJson.Configure(options.SerializerOptions));
         builder.AddSotpObservability();
 
@@ -63,6 +65,7 @@ public static class SotpServer
         app.MapAuditApi();
         app.MapSitesApi();
         app.MapDevicesApi();
+        app.MapSeriesApi();
         app.MapDeviceGroupsApi();
         app.MapUsersApi();
         app.MapSecretsApi();

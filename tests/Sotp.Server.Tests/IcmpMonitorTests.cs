@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using Sotp.Core;
 using Sotp.Core.Devices;
 using Sotp.Core.Monitoring;
+using Sotp.Core.Series;
 using Sotp.Core.Sites;
 using Sotp.Core.Users;
 using Sotp.Server.Monitoring;
@@ -51,6 +52,10 @@ public sealed class IcmpMonitorTests : IAsyncDisposable
             await ReadAsync(changes, 3));
         // One answered probe, then exactly FailuresBeforeDown (2) lost ones.
         Assert.Equal(3, probesWhenDown);
+        var latest = _store.Get<LatestSeriesValues>();
+        Assert.Equal(1, latest.Get(new SeriesKey(router.Id, IcmpMonitor.SeriesNames.Status))!.Value);
+        Assert.Equal(0, latest.Get(new SeriesKey(router.Id, IcmpMonitor.SeriesNames.LossPercent))!.Value);
+        Assert.NotNull(latest.Get(new SeriesKey(router.Id, IcmpMonitor.SeriesNames.RttMs)));
     }
 
     [Fact]
@@ -112,7 +117,7 @@ public sealed class IcmpMonitorTests : IAsyncDisposable
     private async Task StartMonitorAsync()
     {
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
-        _monitor = new IcmpMonitor(_store!.Get<IDeviceStore>(), _store.Get<InventoryChanges>(), _store.Get<DeviceStatusBoard>(), _probe,
+        _monitor = new IcmpMonitor(_store!.Get<IDeviceStore>(), _store.Get<InventoryChanges>(), _store.Get<DeviceStatusBoard>(), _probe, _store.Get<SeriesWriter>(),
             Options.Create(new IcmpOptions { FailuresBeforeDown = 2 }), new MonitoringMetrics(meters), _time, NullLogger<IcmpMonitor>.Instance)
         {
             Resolver = new AddressResolver(

@@ -52,6 +52,9 @@ public sealed class SeriesWriter
         _queue.Writer.TryWrite(point);
     }
 
+    /// <summary>A device no longer measured: its latest values go (its stored points age out with retention).</summary>
+    public void Forget(long deviceId) => _latest.Forget(deviceId);
+
     /// <summary>Runs until cancelled, then writes what is still queued once more (best effort) and returns.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {

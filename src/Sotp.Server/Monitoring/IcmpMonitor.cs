@@ -4,6 +4,7 @@ using Sotp.Collectors.Icmp;
 using Sotp.Core;
 using Sotp.Core.Devices;
 using Sotp.Core.Monitoring;
+using Sotp.Core.Series;
 
 namespace Sotp.Server.Monitoring;
 
@@ -19,6 +20,7 @@ public sealed partial class IcmpMonitor(
     InventoryChanges changes,
     DeviceStatusBoard board,
     IEchoProbe probe,
+    SeriesWriter series,
     IOptions<IcmpOptions> options,
     MonitoringMetrics metrics,
     TimeProvider time,
@@ -101,6 +103,7 @@ public sealed partial class IcmpMonitor(
             _reportedProblems.TryRemove(gone, out _);
             var change = _trackers.TryRemove(gone, out var tracker) ? tracker.Forget(time.GetUtcNow(), "no longer polled (disabled or deleted)") : null;
             board.Remove(gone, change);
+            series.Forget(gone);
             CountChange(change);
         }
     }
@@ -161,8 +164,24 @@ public sealed partial class IcmpMonitor(
         }
 
         metrics.Probed(result.Answered);
+        WritePoints(deviceId, now, result, tracker.Status);
         board.Report(new DeviceState(deviceId, tracker.Status, null, now, result.RttAvgMs, result.LossPercent, result.Describe()), change);
         CountChange(change);
+    }
+
+    /// <summary>RTT (when answered), loss and status (1 UP, 0 DOWN) of every probe: charts, availability and rules read these.</summary>
+    private void WritePoints(long deviceId, DateTimeOffset at, EchoResult result, DeviceStatus status)
+    {
+        if (result.RttAvgMs is { } rtt)
+        {
+            series.Write(new SeriesPoint(new SeriesKey(deviceId, SeriesNames.RttMs), at, rtt));
+        }
+
+        series.Write(new SeriesPoint(new SeriesKey(deviceId, SeriesNames.LossPercent), at, result.LossPercent));
+        if (status != DeviceStatus.Unknown)
+        {
+            series.Write(new SeriesPoint(new SeriesKey(deviceId, SeriesNames.Status), at, status == DeviceStatus.Up ? 1 : 0));
+        }
     }
 
     private StatusChange? Forget(long deviceId, string reason)
@@ -212,4 +231,12 @@ public sealed partial class IcmpMonitor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The device list cannot be read; polling continues with the last one known")]
     private static partial void LogInventoryUnreadable(ILogger logger, Exception exception);
+
+    /// <summary>The series names this monitor writes.</summary>
+    public static class SeriesNames
+    {
+        public const string RttMs = "icmp.rtt_ms";
+        public const string LossPercent = "icmp.loss_pct";
+        public const string Status = "icmp.status";
+    }
 }
