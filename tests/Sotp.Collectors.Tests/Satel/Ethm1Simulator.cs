@@ -28,6 +28,7 @@ public sealed class Ethm1Simulator : IAsyncDisposable
     private int _idleDrops;
     private long _responseDelayTicks;
     private volatile bool _silent;
+    private int _disposed;
 
     public Ethm1Simulator(Ethm1SimulatorOptions? options = null)
     {
@@ -60,6 +61,7 @@ public sealed class Ethm1Simulator : IAsyncDisposable
     /// <summary>Valid frames received from the client, counted before they are answered.</summary>
     public int FramesReceived => Volatile.Read(ref _framesReceived);
 
+    /// <summary>Answers written (or being written) to the client.</summary>
     public int AnswersSent => Volatile.Read(ref _answersSent);
 
     public int BusyRefusals => Volatile.Read(ref _busyRefusals);
@@ -77,6 +79,11 @@ public sealed class Ethm1Simulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _listener.Stop();
         await _acceptLoop;
@@ -159,19 +166,20 @@ public sealed class Ethm1Simulator : IAsyncDisposable
                 foreach (var frame in decoder.Feed(buffer.AsSpan(0, read)).OfType<SatelDecoded.Frame>())
                 {
                     idle.Change(_options.IdleTimeout, Timeout.InfiniteTimeSpan);
-                    Interlocked.Increment(ref _framesReceived);
                     if (_silent)
                     {
+                        Interlocked.Increment(ref _framesReceived);
                         continue;
                     }
 
-                    if (ResponseDelay > TimeSpan.Zero)
-                    {
-                        await Task.Delay(ResponseDelay, time, _stop.Token);
-                    }
-
-                    await stream.WriteAsync(Panel.Answer(frame.Value).Encode(), _stop.Token);
+                    // The delay's timer starts before the frame is counted, so a test that saw the count can move
+                    // fake time past the delay.
+                    var delay = ResponseDelay > TimeSpan.Zero ? Task.Delay(ResponseDelay, time, _stop.Token) : Task.CompletedTask;
+                    Interlocked.Increment(ref _framesReceived);
+                    await delay;
+                    // Counted before the write: a test that has the answer in hand must see it counted.
                     Interlocked.Increment(ref _answersSent);
+                    await stream.WriteAsync(Panel.Answer(frame.Value).Encode(), _stop.Token);
                 }
             }
         }
