@@ -129,6 +129,12 @@ public sealed class Ethm1Panel
     public void StartExitTime(int partition, bool lessThan10Seconds = false) =>
         Change(() => _partitionSets[lessThan10Seconds ? ExitTimeShort : ExitTimeLong].Add(partition));
 
+    public void EndExitTime(int partition) => Change(() =>
+    {
+        _partitionSets[ExitTimeLong].Remove(partition);
+        _partitionSets[ExitTimeShort].Remove(partition);
+    });
+
     public void SetOutput(int output, bool on) => Change(() => _ = on ? _outputs.Add(output) : _outputs.Remove(output));
 
     /// <summary>Sets trouble bit <paramref name="bit"/> (1-based, LSB first like every set) of part 1-5.</summary>
