@@ -1,0 +1,10 @@
+namespace Sotp.Collectors.Satel;
+
+/// <summary>What a name read (0xEE) is about: the first byte of the request.</summary>
+public enum SatelNameKind : byte
+{
+    Partition = 0,
+    Zone = 1,
+    User = 2,
+    Output = 4,
+}
