@@ -11,13 +11,15 @@ public sealed class TestStore : IAsyncDisposable
     private readonly TempDirectory _directory;
     private readonly ServiceProvider _services;
 
-    private TestStore(StoreProvider provider, TempDirectory directory, IReadOnlyDictionary<string, string?> settings)
+    private TestStore(StoreProvider provider, TempDirectory directory, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configure)
     {
         Provider = provider;
         _directory = directory;
         Settings = settings;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _services = new ServiceCollection().AddLogging().AddSotpStorage(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging();
+        configure?.Invoke(services); // Before the production registrations, which only add what is missing (a TimeProvider, say).
+        _services = services.AddSotpStorage(configuration).BuildServiceProvider();
     }
 
     /// <summary>Both providers, for <c>[Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]</c>.</summary>
@@ -34,7 +36,8 @@ public sealed class TestStore : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<TestStore> CreateAsync(StoreProvider provider)
+    /// <param name="configure">Registrations that replace production ones, e.g. a fake <see cref="TimeProvider"/>.</param>
+    public static async Task<TestStore> CreateAsync(StoreProvider provider, Action<IServiceCollection>? configure = null)
     {
         var directory = new TempDirectory();
         var settings = new Dictionary<string, string?>
@@ -50,7 +53,7 @@ public sealed class TestStore : IAsyncDisposable
             settings["Storage:ConnectionString"] = await server.CreateDatabaseAsync();
         }
 
-        return new TestStore(provider, directory, settings);
+        return new TestStore(provider, directory, settings, configure);
     }
 
     public async ValueTask DisposeAsync()

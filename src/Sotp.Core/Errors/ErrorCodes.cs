@@ -33,5 +33,9 @@ public static class ErrorCodes
     public const string ServiceStopping = "service_stopping";
     public const string UnreadableFile = "unreadable_file";
     public const string ImportRejected = "import_rejected";
+    public const string AlarmClaimed = "alarm_claimed";
+    public const string ClaimExpired = "claim_expired";
+    public const string InvalidTransition = "invalid_transition";
+    public const string UnknownReference = "unknown_reference";
     public const string Internal = "internal_error";
 }
