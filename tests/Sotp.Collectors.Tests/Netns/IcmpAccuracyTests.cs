@@ -47,11 +47,14 @@ public sealed class IcmpAccuracyTests : IDisposable
         var lossPercent = 100.0 * (sent - received) / sent;
         var averageRtt = results.Where(r => r.Answered).Sum(r => r.RttAvgMs!.Value * r.Received) / received;
         var summary = $"sent {sent}, received {received}, loss {lossPercent:0.0} %, average RTT {averageRtt:0.000} ms, " +
-            $"min {results.Min(r => r.RttMinMs):0.000}, max {results.Max(r => r.RttMaxMs):0.000}; responder answered {_responder.Answered}, dropped {_responder.Dropped}";
+            $"min {results.Min(r => r.RttMinMs):0.000}, max {results.Max(r => r.RttMaxMs):0.000}; responder answered {_responder.Answered}, dropped {_responder.Dropped}, " +
+            $"replies left {_responder.AverageLatenessMs:0.000} ms late on average";
 
         _output.WriteLine(summary);
         Assert.Equal(400, sent);
-        Assert.True(Math.Abs(averageRtt - 20) <= 2, summary);
+        // The delay on the wire is 20 ms plus whatever the responder's own thread was late (a busy CI machine): the
+        // engine must measure that delay within 2 ms.
+        Assert.True(Math.Abs(averageRtt - (20 + _responder.AverageLatenessMs)) <= 2, summary);
         Assert.True(Math.Abs(lossPercent - 10) <= 4, summary);
         Assert.True(results.Min(r => r.RttMinMs) >= 20, "no reply can come back sooner than the responder's delay: " + summary);
         Assert.Equal(_responder.Answered, received);

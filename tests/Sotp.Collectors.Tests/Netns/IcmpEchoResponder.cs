@@ -22,6 +22,7 @@ public sealed class IcmpEchoResponder : IDisposable
     private readonly Thread _sender;
     private volatile bool _closed;
     private int _answered;
+    private long _lateTicks;
     private int _dropped;
 
     /// <summary>Call inside the namespace (see <see cref="NetworkNamespace.Inside{T}"/>).</summary>
@@ -47,6 +48,12 @@ public sealed class IcmpEchoResponder : IDisposable
     public int Answered => Volatile.Read(ref _answered);
 
     public int Dropped => Volatile.Read(ref _dropped);
+
+    /// <summary>
+    /// How much later than <see cref="Delay"/> replies left, on average: on a busy machine the responder's thread is not
+    /// always scheduled on time, and that delay is real on the wire, so an exact engine measures it too.
+    /// </summary>
+    public double AverageLatenessMs => Answered == 0 ? 0 : Interlocked.Read(ref _lateTicks) * 1000.0 / Stopwatch.Frequency / Answered;
 
     public void Dispose()
     {
@@ -128,6 +135,7 @@ public sealed class IcmpEchoResponder : IDisposable
             try
             {
                 _socket.SendTo(next.Reply, next.To);
+                Interlocked.Add(ref _lateTicks, Stopwatch.GetTimestamp() - due);
                 Interlocked.Increment(ref _answered);
             }
             catch (Exception) when (_closed)
