@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Sotp.Core;
+using Sotp.Server.Alarms;
 using Sotp.Server.Api;
 using Sotp.Server.Auth;
 using Sotp.Server.Errors;
@@ -39,6 +40,9 @@ public static class SotpServer
         builder.Services.AddSotpMonitoring(builder.Configuration);
         builder.Services.AddHostedService<Series.SeriesWriterService>();
         builder.Services.AddHostedService<Series.SeriesRetentionService>();
+        builder.Services.AddHostedService<Alarms.OutboxRelay>();
+        builder.Services.AddHostedService<Alarms.AlarmHousekeepingService>();
+        builder.Services.AddHostedService<Alarms.StatusEventsService>();
         builder.Services.ConfigureHttpJsonOptions(options => SotpJson.Configure(options.SerializerOptions));
         builder.AddSotpObservability();
 
@@ -55,6 +59,7 @@ public static class SotpServer
             return next(context);
         });
         app.UseSotpProblemDetails();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapSotpHealth();
@@ -71,6 +76,9 @@ public static class SotpServer
         app.MapSecretsApi();
         app.MapImportExportApi();
         app.MapApiKeysApi();
+        app.MapAlarmsApi();
+        app.MapEventsApi();
+        app.MapLiveSocket();
         return app;
     }
 

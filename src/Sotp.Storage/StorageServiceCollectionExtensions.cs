@@ -70,6 +70,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<EventIntake>();
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<EventIntake>());
         services.AddSingleton<AlarmService>();
+        services.AddSingleton<LiveFeed>();
         services.AddSingleton<DeviceStatusQueries>();
         services.AddSingleton<IDeviceStore, DeviceStore>();
         services.AddSingleton<DeviceService>();

@@ -10,4 +10,7 @@ public enum Permission
     ReadSecretInfo,
     WriteSecrets,
     RevealSecrets,
+    ReadAlarms,
+    HandleAlarms,
+    ReportEvents,
 }

@@ -21,6 +21,12 @@ public static class PermissionMatrix
         [Permission.ReadSecretInfo] = [Role.Master, Role.Admin, Role.Operator, Role.Technician, Role.FieldWorker, Role.Auditor],
         [Permission.WriteSecrets] = [Role.Master, Role.Admin],
         [Permission.RevealSecrets] = [Role.Master, Role.Admin, Role.Operator, Role.Technician, Role.FieldWorker, Role.Auditor],
+        // The STAM seed's matrix: alarms are seen by operators, technicians (assigned sites), admins and the owner;
+        // handled (claim, acknowledge, resolve, close) by operators and the owner only. Auditors and read-only users watch.
+        [Permission.ReadAlarms] = [Role.Master, Role.Admin, Role.Operator, Role.Technician, Role.Auditor, Role.ReadOnly],
+        [Permission.HandleAlarms] = [Role.Master, Role.Operator],
+        // Outside systems report through API keys of SYSTEM users; MASTER and ADMIN may post test events.
+        [Permission.ReportEvents] = [Role.System, Role.Master, Role.Admin],
     };
 
     public static IReadOnlyList<Role> RolesFor(Permission permission) => Roles[permission];
