@@ -100,6 +100,21 @@ public static class LiveSocket
         {
             await done.CancelAsync();
             await receiving;
+            if (socket.State == WebSocketState.CloseReceived)
+            {
+                await AnswerCloseAsync(socket); // The client said goodbye and waits for ours.
+            }
+        }
+    }
+
+    private static async Task AnswerCloseAsync(WebSocket socket)
+    {
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+        }
+        catch (WebSocketException)
+        {
         }
     }
 
