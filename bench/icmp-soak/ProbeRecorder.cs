@@ -81,8 +81,8 @@ public sealed class ProbeRecorder : IDisposable
         Interlocked.Exchange(ref _problems, 0);
     }
 
-    /// <summary>Probes started so far and their lateness in seconds: p50, p99, max (zeros when none).</summary>
-    public (int Started, double P50, double P99, double Max) LatenessSummary()
+    /// <summary>Probes started so far, their lateness in seconds (p50, p99, max; zeros when none) and how many were over a second late.</summary>
+    public (int Started, double P50, double P99, double Max, int OverASecond) LatenessSummary()
     {
         double[] sorted;
         lock (_lock)
@@ -92,13 +92,13 @@ public sealed class ProbeRecorder : IDisposable
 
         if (sorted.Length == 0)
         {
-            return (0, 0, 0, 0);
+            return (0, 0, 0, 0, 0);
         }
 
         Array.Sort(sorted);
         // Nearest rank: the smallest value with at least p % of the values at or below it.
         double Percentile(double p) => sorted[Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
-        return (sorted.Length, Percentile(50), Percentile(99), sorted[^1]);
+        return (sorted.Length, Percentile(50), Percentile(99), sorted[^1], sorted.Count(late => late > 1));
     }
 
     public void Dispose() => _listener.Dispose();

@@ -77,7 +77,7 @@ try
         process.Refresh();
         var cpu = process.TotalProcessorTime;
         var span = window.Elapsed - markAt;
-        var (started, p50, p99, max) = recorder.LatenessSummary();
+        var (started, _, p99, _, _) = recorder.LatenessSummary();
         Console.WriteLine(FormattableString.Invariant(
             $"minute {minute}: CPU {(cpu - cpuMark).TotalSeconds:0.00} s in {span.TotalSeconds:0} s = {100 * (cpu - cpuMark) / span:0.0} % of one core; RSS {Rss("VmRSS")} MiB; probes started {started}, lateness p99 {p99 * 1000:0.0} ms so far"));
         cpuMark = cpu;
@@ -99,7 +99,7 @@ try
     Console.WriteLine(FormattableString.Invariant(
         $"  probes         {summary.Started} started (≈{expected} due), {recorder.Answered} answered, {recorder.Lost} lost, {recorder.SkippedTurns} turns skipped, {recorder.ProblemCount} problems"));
     Console.WriteLine(FormattableString.Invariant(
-        $"  lateness       p50 {summary.P50 * 1000:0.00} ms, p99 {summary.P99 * 1000:0.00} ms, max {summary.Max * 1000:0.00} ms (probe start after its due time)"));
+        $"  lateness       p50 {summary.P50 * 1000:0.000} ms, p99 {summary.P99 * 1000:0.000} ms, max {summary.Max * 1000:0.000} ms, {summary.OverASecond} over 1 s (probe start after its due time)"));
     Console.WriteLine(FormattableString.Invariant(
         $"  status at end  {states[DeviceStatus.Up]} UP, {states[DeviceStatus.Down]} DOWN, {states[DeviceStatus.Unknown]} UNKNOWN of {deviceCount}"));
     Console.WriteLine(FormattableString.Invariant(
