@@ -89,11 +89,13 @@ public sealed class PollScheduler(TimeProvider time, int maxInFlight)
                 }
             }
 
-            var wait = next is null ? Timeout.InfiniteTimeSpan : next.Value - time.GetUtcNow();
-            if (wait > TimeSpan.Zero || wait == Timeout.InfiniteTimeSpan)
+            // Null, not Timeout.InfiniteTimeSpan, for "nothing queued": that value is -1 ms, and a turn exactly one
+            // millisecond late must run now rather than sleep until the next inventory change.
+            TimeSpan? wait = next is null ? null : next.Value - time.GetUtcNow();
+            if (wait is null || wait > TimeSpan.Zero)
             {
                 using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var timer = Task.Delay(wait, time, delay.Token);
+                var timer = Task.Delay(wait ?? Timeout.InfiniteTimeSpan, time, delay.Token);
                 await Task.WhenAny(timer, wake).ConfigureAwait(false);
                 await delay.CancelAsync().ConfigureAwait(false);
                 if (wake.IsCompleted)

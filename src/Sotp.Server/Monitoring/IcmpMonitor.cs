@@ -57,6 +57,8 @@ public sealed partial class IcmpMonitor(
             ReportProblemOnce(deviceId, ex.Message, ex);
         };
         var polling = scheduler.RunAsync(ProbeAsync, stoppingToken);
+        _ = polling.ContinueWith(failed => LogSchedulerFailed(logger, failed.Exception!), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         var refresh = TimeSpan.FromSeconds(settings.InventoryRefreshSeconds);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -228,6 +230,9 @@ public sealed partial class IcmpMonitor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Problem} Devices stay UNKNOWN until this is fixed.")]
     private static partial void LogCannotPing(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "ICMP polling stopped: the scheduler failed")]
+    private static partial void LogSchedulerFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The device list cannot be read; polling continues with the last one known")]
     private static partial void LogInventoryUnreadable(ILogger logger, Exception exception);

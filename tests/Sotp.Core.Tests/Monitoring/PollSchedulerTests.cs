@@ -56,6 +56,20 @@ public sealed class PollSchedulerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ATurnExactlyOneMillisecondLate_StillRuns()
+    {
+        // One millisecond late is Timeout.InfiniteTimeSpan's value: it once made the loop sleep until the next
+        // inventory change, and 10,000 devices hit it within a minute (bench/icmp-soak).
+        _scheduler.Upsert(1, Ten);
+        Start(Record);
+
+        _time.Advance(PollScheduler.Offset(1, Ten) + TimeSpan.FromMilliseconds(1));
+        var probed = await NextAsync();
+
+        Assert.Equal(1, probed.Key);
+    }
+
+    [Fact]
     public async Task ARemovedKey_IsNoLongerProbed()
     {
         _scheduler.Upsert(1, Ten);
