@@ -8,6 +8,7 @@ using Sotp.Server.Health;
 using Sotp.Server.Hosting;
 using Sotp.Server.Monitoring;
 using Sotp.Server.Observability;
+using Sotp.Server.Satel;
 using Sotp.Storage;
 
 namespace Sotp.Server;
@@ -37,6 +38,7 @@ public static class SotpServer
         builder.Services.AddSotpApiDocs();
         builder.Services.AddSotpAuth();
         builder.Services.AddSotpMonitoring(builder.Configuration);
+        builder.Services.AddSotpSatel(builder.Configuration);
         builder.Services.AddHostedService<Series.SeriesWriterService>();
         builder.Services.AddHostedService<Series.SeriesRetentionService>();
         builder.Services.ConfigureHttpJsonOptions(options => SotpJson.Configure(options.SerializerOptions));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Sotp.Collectors.Satel;
+using Sotp.Testing.Satel;
 using Sotp.Core.Events;
 
 namespace Sotp.Collectors.Tests.Satel;

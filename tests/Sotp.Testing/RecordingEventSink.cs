@@ -1,6 +1,6 @@
 using Sotp.Core.Events;
 
-namespace Sotp.Collectors.Tests.Satel;
+namespace Sotp.Testing;
 
 /// <summary>An alarm core that keeps what it is given, and can be told to refuse the next hand-overs.</summary>
 public sealed class RecordingEventSink : IEventSink
