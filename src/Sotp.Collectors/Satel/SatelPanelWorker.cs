@@ -85,6 +85,18 @@ public sealed partial class SatelPanelWorker
         var failing = false;
         while (!cancellationToken.IsCancellationRequested)
         {
+            if (ReleasedUntil is { } until)
+            {
+                SetConnection(SatelConnectionStatus.Released, $"released for DLOAD until {until:u}", until - _time.GetUtcNow());
+                ExpireWaitingCommands("the panel is released for DLOAD; the command was not sent");
+                if (!await WaitAsync(until - _time.GetUtcNow(), cancellationToken))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
             TimeSpan wait;
             try
             {
@@ -128,6 +140,7 @@ public sealed partial class SatelPanelWorker
         }
 
         SetConnection(SatelConnectionStatus.Stopped, null);
+        ExpireWaitingCommands("the panel is no longer watched; the command was not sent");
     }
 
     /// <summary>One connection from open to close. Returns how long to wait before the next one when it ended on purpose.</summary>
@@ -158,8 +171,9 @@ public sealed partial class SatelPanelWorker
 
             var zones = _largeSets ? panel.ZoneCount : Math.Min(panel.ZoneCount, NarrowSetItems);
             var polling = new PollingState(new SatelPanelState(Enumerable.Range(1, panel.PartitionCount), Enumerable.Range(1, zones)), panel.Model);
-            while (true)
+            while (ReleasedUntil is null)
             {
+                await RunCommandsAsync(client, cancellationToken);
                 await PollAsync(client, polling, cancellationToken);
                 if (Status != SatelConnectionStatus.Connected)
                 {
@@ -170,6 +184,9 @@ public sealed partial class SatelPanelWorker
                 SetConnection(SatelConnectionStatus.Connected, null);
                 await WaitForNextPollAsync(cancellationToken);
             }
+
+            // Released: closing the connection is the point.
+            return TimeSpan.Zero;
         }
         finally
         {
@@ -235,6 +252,12 @@ public sealed partial class SatelPanelWorker
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var wake = Volatile.Read(ref _wake).Task;
+        if (MustPause)
+        {
+            // A command or a release came after the loop last looked: the wake-up it sent may have gone to the old signal.
+            return;
+        }
+
         await Task.WhenAny(Task.Delay(_options.PollInterval, _time, stop.Token), wake);
         await stop.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();

@@ -10,7 +10,7 @@ namespace Sotp.Collectors.Tests.Satel;
 /// by the test; the connection's own request timeout runs on the real clock, kept short, so a silent module is
 /// noticed without the test sleeping for seconds.
 /// </summary>
-public sealed class SatelPanelWorkerTests : IAsyncLifetime
+public sealed partial class SatelPanelWorkerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
 
