@@ -73,6 +73,7 @@ public static class SotpServer
         app.MapSecretsApi();
         app.MapImportExportApi();
         app.MapApiKeysApi();
+        app.MapPanelsApi();
         return app;
     }
 

@@ -10,4 +10,6 @@ public enum Permission
     ReadSecretInfo,
     WriteSecrets,
     RevealSecrets,
+    ControlPanels,
+    ReleasePanels,
 }

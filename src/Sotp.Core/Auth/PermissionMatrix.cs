@@ -21,6 +21,10 @@ public static class PermissionMatrix
         [Permission.ReadSecretInfo] = [Role.Master, Role.Admin, Role.Operator, Role.Technician, Role.FieldWorker, Role.Auditor],
         [Permission.WriteSecrets] = [Role.Master, Role.Admin],
         [Permission.RevealSecrets] = [Role.Master, Role.Admin, Role.Operator, Role.Technician, Role.FieldWorker, Role.Auditor],
+        // Arming, disarming and outputs change a protected site's state: the owner and the administrators only.
+        [Permission.ControlPanels] = [Role.Master, Role.Admin],
+        // Releasing a panel for DLOAD stops watching it for minutes; an administrator's decision (MASTER holds every ADMIN right).
+        [Permission.ReleasePanels] = [Role.Master, Role.Admin],
     };
 
     public static IReadOnlyList<Role> RolesFor(Permission permission) => Roles[permission];

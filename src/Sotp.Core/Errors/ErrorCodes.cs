@@ -33,5 +33,8 @@ public static class ErrorCodes
     public const string ServiceStopping = "service_stopping";
     public const string UnreadableFile = "unreadable_file";
     public const string ImportRejected = "import_rejected";
+    public const string PanelNotWatched = "panel_not_watched";
+    public const string PanelReleased = "panel_released";
+    public const string PanelUserCodeMissing = "panel_user_code_missing";
     public const string Internal = "internal_error";
 }

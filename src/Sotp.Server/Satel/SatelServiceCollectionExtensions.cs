@@ -14,6 +14,8 @@ public static class SatelServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SatelOptions>, SatelOptionsValidator>();
         services.AddSingleton<SatelPanels>();
         services.AddSingleton<SatelMetrics>();
+        services.AddSingleton<SatelCommandLog>();
+        services.AddSingleton<PanelControl>();
         services.AddHostedService<SatelPanelService>();
         return services;
     }
