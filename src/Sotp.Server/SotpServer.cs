@@ -9,6 +9,7 @@ using Sotp.Server.Health;
 using Sotp.Server.Hosting;
 using Sotp.Server.Monitoring;
 using Sotp.Server.Observability;
+using Sotp.Server.Satel;
 using Sotp.Storage;
 
 namespace Sotp.Server;
@@ -38,6 +39,7 @@ public static class SotpServer
         builder.Services.AddSotpApiDocs();
         builder.Services.AddSotpAuth();
         builder.Services.AddSotpMonitoring(builder.Configuration);
+        builder.Services.AddSotpSatel(builder.Configuration);
         builder.Services.AddHostedService<Series.SeriesWriterService>();
         builder.Services.AddHostedService<Series.SeriesRetentionService>();
         builder.Services.AddHostedService<Alarms.OutboxRelay>();
@@ -79,6 +81,7 @@ public static class SotpServer
         app.MapAlarmsApi();
         app.MapEventsApi();
         app.MapLiveSocket();
+        app.MapPanelsApi();
         return app;
     }
 

@@ -11,7 +11,9 @@ using Sotp.Testing;
 namespace Sotp.Server.Tests;
 
 /// <summary>The whole server in memory (TestServer) on a given store; what needs real Kestrel uses <see cref="ServerProcess"/>.</summary>
-public sealed class SotpServerFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time) : WebApplicationFactory<Program>
+/// <param name="services">Adds test services on top of the server's own (a recording alarm core, say).</param>
+public sealed class SotpServerFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,7 +24,12 @@ public sealed class SotpServerFactory(IReadOnlyDictionary<string, string?> setti
 
         if (time is not null)
         {
-            builder.ConfigureTestServices(services => services.AddSingleton(time));
+            builder.ConfigureTestServices(collection => collection.AddSingleton(time));
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }
@@ -44,8 +51,9 @@ public sealed class InMemoryServer : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <param name="settings">Added to (or replacing) the store's settings, e.g. <c>Icmp:Enabled=true</c>.</param>
+    /// <param name="services">Test services added on top of the server's own.</param>
     public static async Task<InMemoryServer> StartAsync(StoreProvider provider = StoreProvider.Sqlite, TimeProvider? time = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var store = await TestStore.CreateAsync(provider);
         var merged = new Dictionary<string, string?>(store.Settings);
@@ -54,7 +62,7 @@ public sealed class InMemoryServer : IAsyncDisposable
             merged[key] = value;
         }
 
-        return new InMemoryServer(store, new SotpServerFactory(merged, time));
+        return new InMemoryServer(store, new SotpServerFactory(merged, time, services));
     }
 
     /// <summary>A user with a known password; <paramref name="mustChangePassword"/> as after a generated one.</summary>

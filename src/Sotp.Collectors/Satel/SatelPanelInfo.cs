@@ -19,6 +19,27 @@ public sealed record SatelPanelInfo(byte Type, string Version, byte Language, bo
     };
 
     /// <summary>
+    /// How many zones the model can have (Satel's data sheets); an unknown type is taken as 128, what a 16-byte set
+    /// holds, so nothing the panel reports is dropped.
+    /// </summary>
+    public int ZoneCount => Type switch
+    {
+        0 => 24,
+        1 => 32,
+        2 or 66 => 64,
+        72 => 256,
+        _ => 128,
+    };
+
+    /// <summary>How many partitions the model can have: 4 on an INTEGRA 24, 16 on a 32, 32 on the others.</summary>
+    public int PartitionCount => Type switch
+    {
+        0 => 4,
+        1 => 16,
+        _ => 32,
+    };
+
+    /// <summary>
     /// The 11 characters <c>VMMYYYYMMDD</c> as a person reads them (<c>1.18 2019-03-21</c>); anything else is
     /// returned as sent.
     /// </summary>

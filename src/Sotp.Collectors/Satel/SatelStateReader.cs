@@ -7,9 +7,15 @@ namespace Sotp.Collectors.Satel;
 public static class SatelStateReader
 {
     /// <summary>Reads what changed into <paramref name="state"/> and returns the status changes.</summary>
-    public static async Task<SatelStateChanges> RefreshAsync(this SatelClient client, SatelPanelState state, CancellationToken cancellationToken = default)
+    public static async Task<SatelStateChanges> RefreshAsync(this SatelClient client, SatelPanelState state, CancellationToken cancellationToken = default) =>
+        await client.ReadChangedAsync(state, await client.ReadNewDataAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The second half of the step, for a caller that asked 0x7F itself because it also reads other flagged commands
+    /// (outputs, troubles): reads the flagged partition and zone sets and those never read.
+    /// </summary>
+    public static async Task<SatelStateChanges> ReadChangedAsync(this SatelClient client, SatelPanelState state, IReadOnlySet<byte> flagged, CancellationToken cancellationToken = default)
     {
-        var flagged = await client.ReadNewDataAsync(cancellationToken);
         var partitionReads = new List<KeyValuePair<SatelPartitionQuery, IReadOnlySet<int>>>();
         foreach (var query in SatelPanelState.PartitionReads.Where(q => flagged.Contains((byte)q) || !state.HasRead(q)))
         {

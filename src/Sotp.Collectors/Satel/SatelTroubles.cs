@@ -13,5 +13,8 @@ public sealed record SatelTroubles(IReadOnlyList<byte[]> Parts)
     public IReadOnlyList<(int Part, int Bit)> Active =>
         [.. Parts.SelectMany((part, index) => SatelEncoding.Numbers(part).Select(bit => (index + 1, bit)))];
 
+    /// <summary>The same bits as <see cref="Active"/>, as values a caller can keep and compare.</summary>
+    public IReadOnlyList<SatelTrouble> List => [.. Active.Select(t => new SatelTrouble(t.Part, t.Bit))];
+
     public bool Any => Parts.Any(part => part.Any(b => b != 0));
 }

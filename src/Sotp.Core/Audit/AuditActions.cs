@@ -13,4 +13,7 @@ public static class AuditActions
     public const string PasswordReset = "user.password_reset";
     public const string FirstStartSeeded = "system.first_start";
     public const string SecretRevealed = "secret.revealed";
+    public const string PanelCommandSent = "panel.command";
+    public const string PanelCommandFinished = "panel.command_result";
+    public const string PanelReleased = "panel.released";
 }

@@ -13,4 +13,6 @@ public enum Permission
     ReadAlarms,
     HandleAlarms,
     ReportEvents,
+    ControlPanels,
+    ReleasePanels,
 }

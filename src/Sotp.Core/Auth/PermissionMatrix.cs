@@ -27,6 +27,10 @@ public static class PermissionMatrix
         [Permission.HandleAlarms] = [Role.Master, Role.Operator],
         // Outside systems report through API keys of SYSTEM users; MASTER and ADMIN may post test events.
         [Permission.ReportEvents] = [Role.System, Role.Master, Role.Admin],
+        // Arming, disarming and outputs change a protected site's state: the owner and the administrators only.
+        [Permission.ControlPanels] = [Role.Master, Role.Admin],
+        // Releasing a panel for DLOAD stops watching it for minutes; an administrator's decision (MASTER holds every ADMIN right).
+        [Permission.ReleasePanels] = [Role.Master, Role.Admin],
     };
 
     public static IReadOnlyList<Role> RolesFor(Permission permission) => Roles[permission];

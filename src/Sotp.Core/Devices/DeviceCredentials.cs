@@ -4,6 +4,7 @@ namespace Sotp.Core.Devices;
 /// How collectors log in to a device. Every password, community and key is a secret of the secret store,
 /// referenced by id here; the device record itself holds nothing secret.
 /// </summary>
+/// <param name="PanelUserCodeSecretId">An alarm panel's user code, sent only with control commands (arm, disarm, …).</param>
 public sealed record DeviceCredentials(
     SnmpVersion? SnmpVersion = null,
     long? SnmpCommunitySecretId = null,
@@ -13,14 +14,15 @@ public sealed record DeviceCredentials(
     SnmpPrivProtocol? SnmpV3PrivProtocol = null,
     long? SnmpV3PrivSecretId = null,
     string? SshUser = null,
-    long? SshSecretId = null)
+    long? SshSecretId = null,
+    long? PanelUserCodeSecretId = null)
 {
     public static DeviceCredentials None { get; } = new();
 
     /// <summary>The secrets this device refers to, for checking they exist and belong to its site.</summary>
     public IEnumerable<(string Field, long SecretId)> SecretReferences()
     {
-        foreach (var (field, id) in new[] { ("snmpCommunitySecretId", SnmpCommunitySecretId), ("snmpV3AuthSecretId", SnmpV3AuthSecretId), ("snmpV3PrivSecretId", SnmpV3PrivSecretId), ("sshSecretId", SshSecretId) })
+        foreach (var (field, id) in new[] { ("snmpCommunitySecretId", SnmpCommunitySecretId), ("snmpV3AuthSecretId", SnmpV3AuthSecretId), ("snmpV3PrivSecretId", SnmpV3PrivSecretId), ("sshSecretId", SshSecretId), ("panelUserCodeSecretId", PanelUserCodeSecretId) })
         {
             if (id is { } value)
             {

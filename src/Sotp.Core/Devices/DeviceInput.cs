@@ -44,7 +44,15 @@ public sealed partial record DeviceInput(
         }
 
         var address = Address?.Trim();
-        if (string.IsNullOrEmpty(address) || !IsAddress(address))
+        if (kind == DeviceKind.AlarmPanel)
+        {
+            // The panel's ETHM-1 port is per site (factory 7094), and the device record has no port field.
+            if (!DeviceAddress.TrySplit(address, out var host, out _, out _) || !IsAddress(host))
+            {
+                errors["address"] = ["address is an IPv4 or IPv6 address or a host name, with :port when the module does not listen on 7094 ([IPv6]:port)."];
+            }
+        }
+        else if (string.IsNullOrEmpty(address) || !IsAddress(address))
         {
             errors["address"] = ["address is an IPv4 or IPv6 address or a host name."];
         }

@@ -37,5 +37,8 @@ public static class ErrorCodes
     public const string ClaimExpired = "claim_expired";
     public const string InvalidTransition = "invalid_transition";
     public const string UnknownReference = "unknown_reference";
+    public const string PanelNotWatched = "panel_not_watched";
+    public const string PanelReleased = "panel_released";
+    public const string PanelUserCodeMissing = "panel_user_code_missing";
     public const string Internal = "internal_error";
 }

@@ -90,6 +90,16 @@ public sealed class SecretVault(ISecretStore secrets, SecretCipher cipher, SiteS
         return new RevealedSecret(info.Id, info.Name, value, now + RevealShownFor);
     }
 
+    /// <summary>
+    /// A value for the system to act with (a panel's user code for a command), never to be shown or returned. Not a
+    /// reveal, so no reason and no hourly limit: the action it is used for is what its caller audits.
+    /// </summary>
+    public async Task<string> UseAsync(long id, CancellationToken cancellationToken)
+    {
+        var found = await secrets.GetAsync(id, cancellationToken) ?? throw DomainException.NotFound("secret", id);
+        return cipher.UnprotectString(found.ProtectedValue, Purpose(id));
+    }
+
     private async Task<(SecretInfo Info, string ProtectedValue)> VisibleAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
         var found = await secrets.GetAsync(id, cancellationToken);

@@ -20,6 +20,8 @@ public sealed class AddressResolver(Func<string, CancellationToken, Task<IPAddre
     /// <exception cref="AddressResolutionException">The name does not resolve, or to no IPv4/IPv6 address.</exception>
     public async Task<IPAddress> ResolveAsync(string address, CancellationToken cancellationToken)
     {
+        // An alarm panel's address carries its module's port; the host is what answers pings.
+        address = Sotp.Core.Devices.DeviceAddress.HostOf(address);
         if (IPAddress.TryParse(address, out var literal))
         {
             return literal;

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Time.Testing;
 using Sotp.Collectors.Satel;
+using Sotp.Testing.Satel;
 
 namespace Sotp.Collectors.Tests.Satel;
 

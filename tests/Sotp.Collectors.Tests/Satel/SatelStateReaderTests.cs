@@ -1,4 +1,5 @@
 using Sotp.Collectors.Satel;
+using Sotp.Testing.Satel;
 
 namespace Sotp.Collectors.Tests.Satel;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Sotp.Collectors.Satel;
 
-namespace Sotp.Collectors.Tests.Satel;
+namespace Sotp.Testing.Satel;
 
 /// <summary>
 /// The INTEGRA panel behind the simulated ETHM-1: its state, the answer to every command the simulator knows, and

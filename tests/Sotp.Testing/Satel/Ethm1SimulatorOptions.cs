@@ -1,4 +1,4 @@
-namespace Sotp.Collectors.Tests.Satel;
+namespace Sotp.Testing.Satel;
 
 /// <summary>How the simulated module and its panel present themselves.</summary>
 public sealed class Ethm1SimulatorOptions

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Sotp.Collectors.Satel;
 
-namespace Sotp.Collectors.Tests.Satel;
+namespace Sotp.Testing.Satel;
 
 /// <summary>
 /// An ETHM-1 module on 127.0.0.1 that speaks the integration protocol byte for byte: frames with Satel's CRC and

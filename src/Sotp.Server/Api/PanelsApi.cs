@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sotp.Collectors.Satel;
+using Sotp.Core.Auth;
+using Sotp.Server.Auth;
+using Sotp.Server.Satel;
+
+namespace Sotp.Server.Api;
+
+/// <summary>Satel INTEGRA panels: live state, control commands (ADMIN/MASTER), release for DLOAD.</summary>
+public static class PanelsApi
+{
+    public sealed record ArmRequest(IReadOnlyList<int>? Partitions, int? Mode, bool? Force);
+
+    public sealed record PartitionsRequest(IReadOnlyList<int>? Partitions);
+
+    public sealed record OutputsRequest(IReadOnlyList<int>? Outputs);
+
+    public static IEndpointRouteBuilder MapPanelsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var panels = endpoints.MapGroup("/api/v1/panels/{deviceId:long}").WithTags("Panels").RequirePermission(Permission.ReadInventory);
+        panels.MapGet("/state", async (long deviceId, PanelControl control, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok(await control.StateAsync(deviceId, HttpCaller.From(context), ct)))
+            .WithSummary("Live state: connection, every partition and zone (UNKNOWN when the panel has not answered lately), outputs on, troubles.");
+        panels.MapGet("/commands", async (long deviceId, PanelControl control, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok(await control.CommandsAsync(deviceId, HttpCaller.From(context), ct)))
+            .WithSummary("The panel's latest commands on this node, newest first, PENDING while unanswered.");
+        panels.MapPost("/arm", (long deviceId, ArmRequest? request, PanelControl control, HttpContext context, CancellationToken ct) =>
+                SendAsync(control, context, deviceId, SatelCommandKind.Arm, request?.Partitions, request?.Mode ?? 0, request?.Force ?? false, ct))
+            .RequirePermission(Permission.ControlPanels)
+            .WithSummary("Arm partitions in mode 0-3; force arms despite violated zones. Answers when the panel does: ACK, NACK with the reason, or TIMEOUT.");
+        panels.MapPost("/disarm", (long deviceId, PartitionsRequest? request, PanelControl control, HttpContext context, CancellationToken ct) =>
+                SendAsync(control, context, deviceId, SatelCommandKind.Disarm, request?.Partitions, null, false, ct))
+            .RequirePermission(Permission.ControlPanels).WithSummary("Disarm partitions.");
+        panels.MapPost("/clear-alarm", (long deviceId, PartitionsRequest? request, PanelControl control, HttpContext context, CancellationToken ct) =>
+                SendAsync(control, context, deviceId, SatelCommandKind.ClearAlarm, request?.Partitions, null, false, ct))
+            .RequirePermission(Permission.ControlPanels).WithSummary("Clear the alarm (and its memory) in partitions.");
+        panels.MapPost("/outputs/on", (long deviceId, OutputsRequest? request, PanelControl control, HttpContext context, CancellationToken ct) =>
+                SendAsync(control, context, deviceId, SatelCommandKind.OutputsOn, request?.Outputs, null, false, ct))
+            .RequirePermission(Permission.ControlPanels).WithSummary("Switch outputs on.");
+        panels.MapPost("/outputs/off", (long deviceId, OutputsRequest? request, PanelControl control, HttpContext context, CancellationToken ct) =>
+                SendAsync(control, context, deviceId, SatelCommandKind.OutputsOff, request?.Outputs, null, false, ct))
+            .RequirePermission(Permission.ControlPanels).WithSummary("Switch outputs off.");
+        panels.MapPost("/release", async (long deviceId, PanelControl control, HttpContext context, CancellationToken ct, int? minutes = null) =>
+                TypedResults.Ok(await control.ReleaseAsync(deviceId, minutes, HttpCaller.From(context), ct)))
+            .RequirePermission(Permission.ReleasePanels)
+            .WithSummary($"Disconnect from the panel for ?minutes=1..{PanelControl.MaxReleaseMinutes} so an installer can connect DLOADX; the worker reconnects by itself. Audited.");
+        return endpoints;
+    }
+
+    private static async Task<Ok<PanelCommandRecord>> SendAsync(PanelControl control, HttpContext context, long deviceId, SatelCommandKind kind,
+        IReadOnlyList<int>? numbers, int? mode, bool force, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await control.SendAsync(deviceId, kind, numbers, mode, force, HttpCaller.From(context), cancellationToken));
+}

@@ -1,0 +1,194 @@
+using Microsoft.Extensions.Options;
+using Sotp.Collectors.Satel;
+using Sotp.Core;
+using Sotp.Core.Devices;
+using Sotp.Core.Events;
+
+namespace Sotp.Server.Satel;
+
+/// <summary>
+/// Runs one <see cref="SatelPanelWorker"/> per enabled device of kind ALARM_PANEL, each on its own task with its own
+/// connection, so one slow or dead panel never delays another. Follows the inventory without a restart: a change on
+/// this node wakes it at once, and the list is re-read every <see cref="SatelOptions.InventoryRefreshSeconds"/>
+/// anyway; a panel whose address or site changed gets a fresh worker. Runs only where an alarm core
+/// (<see cref="IEventSink"/>) is registered: watching panels without anyone to tell would lose their alarms.
+/// </summary>
+public sealed partial class SatelPanelService(
+    IDeviceStore devices,
+    InventoryChanges changes,
+    SatelPanels panels,
+    SatelMetrics metrics,
+    IOptions<SatelOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggers,
+    ILogger<SatelPanelService> logger,
+    IEventSink? events = null) : BackgroundService
+{
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(5);
+
+    private readonly Dictionary<long, Running> _running = [];
+    private readonly Dictionary<long, string> _reportedProblems = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (events is null || !settings.Enabled)
+        {
+            LogNotWatching(logger, events is null ? "no alarm core is registered on this node" : "Satel:Enabled=false");
+            return;
+        }
+
+        panels.Active = true;
+        var refresh = TimeSpan.FromSeconds(settings.InventoryRefreshSeconds);
+        var failures = 0;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await ReconcileAsync(events, stoppingToken);
+                    failures = 0;
+                    await changes.WaitAsync(refresh, time, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    // The store is unreachable: the running workers go on with what they know; try again a little later each time.
+                    failures++;
+                    LogInventoryUnreadable(logger, ex);
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures, 6)))), time, stoppingToken)
+                        .ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                }
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(_running.Keys.ToList().Select(StopAsync));
+            panels.Active = false;
+        }
+    }
+
+    private async Task ReconcileAsync(IEventSink sink, CancellationToken cancellationToken)
+    {
+        var current = await AlarmPanelsAsync(cancellationToken);
+        foreach (var device in current)
+        {
+            var fingerprint = $"{device.SiteId}|{device.Address}";
+            if (_running.TryGetValue(device.Id, out var running) && running.Fingerprint == fingerprint)
+            {
+                continue;
+            }
+
+            if (running is not null)
+            {
+                await StopAsync(device.Id);
+            }
+
+            if (!SatelEndpoint.TryParse(device.Address, out var endpoint, out var error))
+            {
+                panels.NotWatched(device.Id, error!);
+                if (!_reportedProblems.TryGetValue(device.Id, out var said) || said != error)
+                {
+                    _reportedProblems[device.Id] = error!;
+                    LogUnusableAddress(logger, device.Id, error!);
+                }
+
+                continue;
+            }
+
+            _reportedProblems.Remove(device.Id);
+            Start(device, endpoint, fingerprint, sink);
+        }
+
+        var wanted = current.Select(d => d.Id).ToHashSet();
+        foreach (var gone in _running.Keys.Where(id => !wanted.Contains(id)).ToList())
+        {
+            await StopAsync(gone);
+        }
+
+        foreach (var gone in _reportedProblems.Keys.Where(id => !wanted.Contains(id)).ToList())
+        {
+            _reportedProblems.Remove(gone);
+            panels.Remove(gone);
+        }
+    }
+
+    private void Start(Device device, SatelEndpoint endpoint, string fingerprint, IEventSink sink)
+    {
+        var settings = options.Value;
+        var workerOptions = new SatelWorkerOptions
+        {
+            PollInterval = TimeSpan.FromMilliseconds(settings.PollIntervalMilliseconds),
+            UnknownAfter = TimeSpan.FromSeconds(settings.UnknownAfterSeconds),
+            Client = new SatelClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(settings.RequestTimeoutMilliseconds) },
+            TimeProvider = time,
+        };
+        var worker = new SatelPanelWorker(new SatelPanelIdentity(device.Id, device.SiteId), endpoint, sink, workerOptions,
+            loggers.CreateLogger<SatelPanelWorker>());
+        var stop = new CancellationTokenSource();
+        // Task.Run: each worker's loop starts on the thread pool, never inside this reconcile pass.
+        var task = Task.Run(() => worker.RunAsync(stop.Token), CancellationToken.None);
+        _running[device.Id] = new Running(worker, stop, task, fingerprint);
+        panels.Add(worker);
+        metrics.WorkerStarted();
+        LogWatching(logger, device.Id, endpoint.ToString());
+    }
+
+    private async Task StopAsync(long deviceId)
+    {
+        if (!_running.Remove(deviceId, out var running))
+        {
+            return;
+        }
+
+        panels.Remove(deviceId);
+        await running.Stop.CancelAsync();
+        try
+        {
+            await running.Task.WaitAsync(StopWait);
+        }
+        catch (TimeoutException)
+        {
+            LogSlowStop(logger, deviceId);
+        }
+
+        running.Stop.Dispose();
+    }
+
+    /// <summary>Enabled alarm panels, read a page at a time.</summary>
+    private async Task<List<Device>> AlarmPanelsAsync(CancellationToken cancellationToken)
+    {
+        var filter = new DeviceFilter(Kind: DeviceKind.AlarmPanel, Enabled: true);
+        var found = new List<Device>();
+        for (var page = 1; ; page++)
+        {
+            var batch = await devices.ListAsync(new ListQuery(page, ListQuery.MaxPageSize, Sort: "createdAt"), filter, null, cancellationToken);
+            found.AddRange(batch.Items);
+            if (batch.Items.Count < ListQuery.MaxPageSize)
+            {
+                return found;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Satel panels are not watched on this node: {Reason}")]
+    private static partial void LogNotWatching(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching panel {DeviceId} at {Endpoint}")]
+    private static partial void LogWatching(ILogger logger, long deviceId, string endpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Panel {DeviceId} is not watched: {Problem}")]
+    private static partial void LogUnusableAddress(ILogger logger, long deviceId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Panel {DeviceId}'s worker did not stop within 5 s; it is left to finish on its own")]
+    private static partial void LogSlowStop(ILogger logger, long deviceId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The panel list cannot be read; the panels watched go on as they were")]
+    private static partial void LogInventoryUnreadable(ILogger logger, Exception exception);
+
+    private sealed record Running(SatelPanelWorker Worker, CancellationTokenSource Stop, Task Task, string Fingerprint);
+}
