@@ -86,6 +86,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SecretVault>();
         services.AddSingleton<InventoryImport>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
+        services.AddSingleton<Sotp.Core.Panels.IPanelHistoryStore, Panels.PanelHistoryStore>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<IWsTicketStore, WsTicketStore>();
         services.AddSingleton<WsTickets>();
