@@ -91,7 +91,16 @@ public sealed partial class SnmpClient : IDisposable
         {
             for (var attempt = 0; attempt <= retries; attempt++)
             {
-                await _socket.SendToAsync(encode(), SocketFlags.None, endpoint, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await _socket.SendToAsync(encode(), SocketFlags.None, endpoint, cancellationToken).ConfigureAwait(false);
+                }
+                catch (SocketException ex)
+                {
+                    // No route, no IPv6, a full send buffer: the poll of this agent fails, the client goes on.
+                    throw new SnmpException($"Cannot send to {target.Endpoint}: {ex.SocketErrorCode}.", ex);
+                }
+
                 try
                 {
                     return await pending.Reply.Task.WaitAsync(target.Timeout, cancellationToken).ConfigureAwait(false);
