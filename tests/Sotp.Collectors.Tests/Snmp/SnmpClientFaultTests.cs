@@ -1,3 +1,4 @@
+using System.Net;
 using Sotp.Collectors.Snmp;
 
 namespace Sotp.Collectors.Tests.Snmp;
@@ -97,6 +98,21 @@ public sealed class SnmpClientFaultTests : IDisposable
         var target = Target(agent) with { Timeout = TimeSpan.FromMilliseconds(100), Retries = 2 };
         await Assert.ThrowsAsync<SnmpTimeoutException>(() => _client.GetAsync(target, [Oid.Parse("1.3.6.1.2.1.1.5.0")]));
         Assert.Equal(3, agent.Received);
+    }
+
+    [Fact]
+    public async Task AClosedPort_TimesOut_AndTheClientStillWorksAfterwards()
+    {
+        int closed;
+        await using (var gone = new FakeAgent(_ => []))
+        {
+            closed = gone.Endpoint.Port;
+        }
+
+        var nobody = new SnmpTarget(new IPEndPoint(IPAddress.Loopback, closed), new CommunityCredentials("public")) { Timeout = TimeSpan.FromMilliseconds(100) };
+        await Assert.ThrowsAsync<SnmpTimeoutException>(() => _client.GetAsync(nobody, [Oid.Parse("1.3.6.1.2.1.1.5.0")]));
+        await using var agent = new FakeAgent(request => Answer(request, _ => [Bind("1.3.6.1.2.1.1.5.0", 3)]));
+        Assert.Equal(3, (await _client.GetAsync(Target(agent), [Oid.Parse("1.3.6.1.2.1.1.5.0")]))[0].Value.AsInt64());
     }
 
     [Fact]
