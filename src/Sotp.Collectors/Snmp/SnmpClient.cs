@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 
 namespace Sotp.Collectors.Snmp;
 
@@ -172,9 +173,10 @@ public sealed partial class SnmpClient : IDisposable
         {
             incoming = pending.Endpoint.Equals(from) ? pending.Accept(decoded) : null;
         }
-        catch (SnmpDecodeException)
+        catch (Exception ex) when (ex is SnmpDecodeException or CryptographicException)
         {
-            // Rejected below: a datagram that decodes up to its id but not further (e.g. decrypted garbage).
+            // Rejected below: a datagram that decodes up to its id but not further (e.g. decrypted garbage). The
+            // receive loop must outlive any datagram, or every request in flight would time out.
         }
 
         if (incoming is null)

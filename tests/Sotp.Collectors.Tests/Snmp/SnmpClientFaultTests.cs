@@ -1,4 +1,5 @@
 using System.Net;
+using CsCheck;
 using Sotp.Collectors.Snmp;
 
 namespace Sotp.Collectors.Tests.Snmp;
@@ -89,6 +90,37 @@ public sealed class SnmpClientFaultTests : IDisposable
         Assert.Equal(7, binds[0].Value.AsInt64());
         Assert.Equal(1, _client.MalformedDatagrams);
         Assert.Equal(1, _client.UnmatchedDatagrams);
+    }
+
+    [Fact]
+    public async Task CorruptedCopiesOfTheAnswer_ArriveFirst_AndTheRealAnswerStillCompletesTheRequest()
+    {
+        var corruption = (At: 0, Value: (byte)0, Cut: 1.0);
+        await using var agent = new FakeAgent(request =>
+        {
+            var real = Answer(request, _ => [Bind("1.3.6.1.2.1.1.5.0", 42)]).Single();
+            var flipped = real.ToArray();
+            flipped[corruption.At % flipped.Length] = corruption.Value;
+            return [flipped, real[..(int)(real.Length * corruption.Cut)], real];
+        });
+        // v2c has no integrity check: a flipped byte that still decodes (a value, an error-status) is a valid answer
+        // and may win. What must never happen is a crash or a hang, which a dead receive loop would show as a timeout.
+        await Gen.Select(Gen.Int[0, 1000], Gen.Byte, Gen.Double[0, 1]).SampleAsync(async sample =>
+        {
+            corruption = sample;
+            try
+            {
+                await _client.GetAsync(Target(agent), [Oid.Parse("1.3.6.1.2.1.1.5.0")]);
+            }
+            catch (SnmpErrorStatusException)
+            {
+                // A corrupted copy with a non-zero error-status arrived first.
+            }
+        }, iter: 200);
+        corruption = (0, 0x30, 1.0);
+        var binds = await _client.GetAsync(Target(agent), [Oid.Parse("1.3.6.1.2.1.1.5.0")]);
+        Assert.Equal(SnmpValue.Integer32(42), binds[0].Value);
+        Assert.True(_client.MalformedDatagrams > 0);
     }
 
     [Fact]
