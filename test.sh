@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-packages=(postgresql postgresql-client iproute2 nftables)
+packages=(postgresql postgresql-client iproute2 nftables snmpd snmp)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Sotp.Collectors.Snmp;
+
+namespace Sotp.Collectors.Tests.Snmp;
+
+/// <summary>
+/// net-snmp's snmpd on a free loopback UDP port, with a private config and persistent folder, started once per test
+/// collection. Pitfalls (from the peers reference): the address goes in the config only (also on the command line
+/// = bound twice, exits); -I -smux keeps it off tcp 0.0.0.0:199; MIBS= because Debian ships no IETF MIBs;
+/// createUser lines are consumed at start and persisted in SNMP_PERSISTENT_DIR.
+/// </summary>
+public sealed class SnmpdServer : IAsyncLifetime
+{
+    public const string Community = "public";
+    public const string WriteCommunity = "private";
+    public const string SysName = "sotp-snmpd";
+
+    private const string Snmpd = "/usr/sbin/snmpd";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly TempDirectory _folder = new("sotp-snmpd");
+    private Process? _process;
+    private IPEndPoint? _endpoint;
+
+    public static bool Installed => File.Exists(Snmpd) && File.Exists("/usr/bin/snmpbulkwalk");
+
+    public IPEndPoint Endpoint => _endpoint ?? throw new InvalidOperationException(
+        "snmpd and the snmp tools are not installed: apt-get install -y --no-install-recommends snmpd snmp (./test.sh does this as root).");
+
+    public string Address => $"127.0.0.1:{Endpoint.Port}";
+
+    public SnmpTarget V2c => new(Endpoint, new CommunityCredentials(Community)) { Timeout = TimeSpan.FromSeconds(1) };
+
+    public SnmpTarget V3(UsmCredentials user) => new(Endpoint, user) { Timeout = TimeSpan.FromSeconds(1) };
+
+    public async Task InitializeAsync()
+    {
+        if (!Installed)
+        {
+            // The tests skip themselves (or, as root, fail on Endpoint with the reason); a throwing fixture would
+            // fail every test of the collection with a less helpful message.
+            return;
+        }
+
+        // Another process can take the port between our check and snmpd's bind; snmpd then exits and we pick again.
+        for (var attempt = 1; ; attempt++)
+        {
+            _endpoint = new IPEndPoint(IPAddress.Loopback, FreeUdpPort());
+            StartProcess();
+            if (await AnswersAsync())
+            {
+                return;
+            }
+
+            Stop();
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"snmpd did not start on {Address}: {ReadLog()}");
+            }
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Stop();
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs one of net-snmp's tools (snmpget, snmpbulkwalk, …) against this agent; returns its standard output.</summary>
+    public async Task<string> RunToolAsync(string tool, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["MIBS"] = "";
+        // The tools keep their own engine-boots file; a private folder keeps the tests off /var/lib/snmp.
+        start.Environment["SNMP_PERSISTENT_DIR"] = _folder.File("tools");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {await error}");
+        }
+
+        return await output;
+    }
+
+    private void StartProcess()
+    {
+        var config = _folder.File("snmpd.conf");
+        var persist = _folder.File($"persist-{Endpoint.Port}");
+        Directory.CreateDirectory(persist);
+        File.WriteAllLines(config,
+        [
+            $"agentAddress udp:{Address}",
+            $"rocommunity {Community} 127.0.0.1 .1",
+            $"rwcommunity {WriteCommunity} 127.0.0.1 .1",
+            .. SnmpdUser.All.Select(user => user.CreateUser),
+            .. SnmpdUser.All.Select(user => $"rwuser {user.Name} noauth .1"),
+            $"sysName {SysName}",
+            "sysLocation sotp-tests",
+            "dontLogTCPWrappersConnects yes",
+        ]);
+        var start = new ProcessStartInfo(Snmpd, ["-f", "-C", "-c", config, "-I", "-smux", "-Lf", _folder.File("snmpd.log")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["MIBS"] = "";
+        start.Environment["SNMP_PERSISTENT_DIR"] = persist;
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Waits until snmpd answers a v2c get, or has exited, or the start timeout passed.</summary>
+    private async Task<bool> AnswersAsync()
+    {
+        using var client = new SnmpClient();
+        var probe = V2c with { Timeout = TimeSpan.FromMilliseconds(200), Retries = 0 };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout && !_process!.HasExited)
+        {
+            try
+            {
+                await client.GetAsync(probe, [Oid.Parse("1.3.6.1.2.1.1.5.0")]);
+                return true;
+            }
+            catch (SnmpTimeoutException)
+            {
+                // Not listening yet.
+            }
+        }
+
+        return false;
+    }
+
+    private void Stop()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
+    private string ReadLog()
+    {
+        var log = _folder.File("snmpd.log");
+        return File.Exists(log) ? File.ReadAllText(log) : "(no log)";
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Sotp.Collectors.Tests.Snmp;
+
+/// <summary>The theory form of <see cref="SnmpdFactAttribute"/>.</summary>
+public sealed class SnmpdTheoryAttribute : TheoryAttribute
+{
+    public SnmpdTheoryAttribute()
+    {
+        if (!SnmpdServer.Installed && !RootFactAttribute.IsRoot)
+        {
+            Skip = "Needs net-snmp: apt-get install snmpd snmp (./test.sh installs them when run as root).";
+        }
+    }
+}
