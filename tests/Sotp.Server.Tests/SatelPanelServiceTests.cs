@@ -132,10 +132,10 @@ public sealed class SatelPanelServiceTests
     }
 
     [Fact]
-    public async Task WithoutAnAlarmCore_NoPanelIsWatched()
+    public async Task WithSatelDisabled_NoPanelIsWatched()
     {
         await using var simulator = new Ethm1Simulator();
-        await using var server = await InMemoryServer.StartAsync();
+        await using var server = await InMemoryServer.StartAsync(settings: new Dictionary<string, string?> { ["Satel:Enabled"] = "false" });
         var admin = await server.SignedInAsync("panel-admin", Role.Admin);
         await CreatePanelAsync(admin, $"127.0.0.1:{simulator.Port}");
 

@@ -50,7 +50,18 @@ internal sealed class FakeAgent : IAsyncDisposable
             Interlocked.Increment(ref _received);
             foreach (var answer in _script(request.Buffer))
             {
-                await _socket.SendAsync(answer, request.RemoteEndPoint);
+                try
+                {
+                    await _socket.SendAsync(answer, request.RemoteEndPoint);
+                }
+                catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+                {
+                    // Disposed mid-answer (broken pipe), or the client already went away: an agent shrugs and goes on.
+                    if (_stopping.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                }
             }
         }
     }
