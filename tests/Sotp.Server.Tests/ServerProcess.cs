@@ -38,9 +38,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static ServerProcess Start(IReadOnlyDictionary<string, string?> settings, params string[] extraArguments)
+    public static ServerProcess Start(IReadOnlyDictionary<string, string?> settings, params string[] extraArguments) =>
+        StartOnPort(FreePort.Next(), settings, extraArguments);
+
+    /// <summary>Starts on a given port: a restart where clients come back to the address they knew.</summary>
+    public static ServerProcess StartOnPort(int port, IReadOnlyDictionary<string, string?> settings, params string[] extraArguments)
     {
-        var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -102,6 +105,13 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         return await WaitForExitAsync();
+    }
+
+    /// <summary>SIGKILL: the process dies between any two instructions, as in a power cut or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await WaitForExitAsync();
     }
 
     public async Task<int> WaitForExitAsync()
