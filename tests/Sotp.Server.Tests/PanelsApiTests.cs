@@ -170,6 +170,24 @@ public sealed class PanelsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheTimeline_ListsEachPartitionAndZoneChange_NewestFirst()
+    {
+        var id = await CreateConnectedPanelAsync(UserCode);
+
+        using var armed = await _admin.PostAsJsonAsync($"/api/v1/panels/{id}/arm", new { partitions = new[] { 1 }, mode = 0 });
+        await WaitForStateAsync(id, s => Partition(s, 1) == "ARMED");
+        _simulator.Panel.ViolateZone(3);
+        await WaitForStateAsync(id, s => Zone(s, 3) == "VIOLATED");
+        var lines = await WaitForHistoryAsync(id, 2);
+
+        Assert.Equal(
+            [("ZONE", 3, "NORMAL", "VIOLATED"), ("PARTITION", 1, "DISARMED", "ARMED")],
+            lines.Select(l => (l.GetProperty("item").GetString(), l.GetProperty("number").GetInt32(), l.GetProperty("from").GetString(), l.GetProperty("to").GetString())));
+        using var tooMany = await _admin.GetAsync($"/api/v1/panels/{id}/history?limit=1001");
+        await ProblemAssert.IsProblemAsync(tooMany, HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
     public async Task TheStateOfADeviceThatIsNoPanel_IsNotFound()
     {
         using var created = await _admin.PostAsJsonAsync("/api/v1/devices", new { siteId = 1, name = "sw", kind = "SWITCH", address = "10.0.0.1" });
@@ -178,6 +196,21 @@ public sealed class PanelsApiTests : IAsyncLifetime
         using var state = await _admin.GetAsync($"/api/v1/panels/{id}/state");
 
         await ProblemAssert.IsProblemAsync(state, HttpStatusCode.NotFound, "not_found");
+    }
+
+    private async Task<List<JsonElement>> WaitForHistoryAsync(long id, int count)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var lines = (await _admin.GetFromJsonAsync<JsonElement>($"/api/v1/panels/{id}/history", guard.Token)).EnumerateArray().ToList();
+            if (lines.Count >= count)
+            {
+                return lines;
+            }
+
+            await Task.Delay(50, guard.Token);
+        }
     }
 
     private async Task<long> CreateConnectedPanelAsync(string userCode)

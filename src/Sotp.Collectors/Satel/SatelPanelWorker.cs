@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sotp.Core.Events;
+using Sotp.Core.Panels;
 
 namespace Sotp.Collectors.Satel;
 
@@ -18,12 +19,17 @@ public sealed partial class SatelPanelWorker
     private const byte LastTroubleCommand = 0x1F;
     private const int NarrowSetItems = 128;
 
+    /// <summary>Timeline lines kept while the store refuses them; beyond this the oldest go (counted), never the live state.</summary>
+    private const int MaxUnrecordedLines = 10_000;
+
     private readonly IEventSink _events;
     private readonly SatelWorkerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SatelEventTranslator _translator;
     private readonly List<EventInput> _unpublished = [];
+    private readonly SatelTimeline _timeline;
+    private readonly List<PanelStateChange> _unrecorded = [];
     private SatelPanelSnapshot _published;
     private SatelClient? _client;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -34,6 +40,8 @@ public sealed partial class SatelPanelWorker
     private int _connects;
     private int _eventsPublished;
     private int _publishFailures;
+    private int _historyFailures;
+    private int _historyLinesDropped;
 
     public SatelPanelWorker(SatelPanelIdentity panel, SatelEndpoint endpoint, IEventSink events, SatelWorkerOptions? options = null, ILogger? logger = null)
     {
@@ -44,6 +52,7 @@ public sealed partial class SatelPanelWorker
         _time = _options.TimeProvider;
         _logger = logger ?? NullLogger.Instance;
         _translator = new SatelEventTranslator(panel);
+        _timeline = new SatelTimeline(panel.DeviceId);
         _published = SatelPanelSnapshot.Empty(panel.DeviceId);
     }
 
@@ -67,6 +76,12 @@ public sealed partial class SatelPanelWorker
 
     /// <summary>Hand-overs to the alarm core that failed; the events wait and are handed over again after the next poll.</summary>
     public int PublishFailures => Volatile.Read(ref _publishFailures);
+
+    /// <summary>Writes of the timeline that failed; the lines wait for the next poll.</summary>
+    public int HistoryFailures => Volatile.Read(ref _historyFailures);
+
+    /// <summary>Timeline lines given up because the store refused them for too long.</summary>
+    public int HistoryLinesDropped => Volatile.Read(ref _historyLinesDropped);
 
     /// <summary>
     /// The live state. Partitions and zones read Unknown once the panel has not answered for
@@ -225,6 +240,47 @@ public sealed partial class SatelPanelWorker
         });
         _unpublished.AddRange(_translator.Translate(partitions, zones, polling.Troubles, now));
         await PublishEventsAsync(cancellationToken);
+        await RecordHistoryAsync(_timeline.Record(partitions, zones, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends what changed to the panel's timeline, after the events: an alarm must never wait for its history line.
+    /// A failed write keeps the lines for the next poll, and logs once per run of failures.
+    /// </summary>
+    private async Task RecordHistoryAsync(IReadOnlyList<PanelStateChange> lines, CancellationToken cancellationToken)
+    {
+        if (_options.History is not { } history)
+        {
+            return;
+        }
+
+        _unrecorded.AddRange(lines);
+        if (_unrecorded.Count > MaxUnrecordedLines)
+        {
+            var dropped = _unrecorded.Count - MaxUnrecordedLines;
+            _unrecorded.RemoveRange(0, dropped);
+            Interlocked.Add(ref _historyLinesDropped, dropped);
+        }
+
+        if (_unrecorded.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await history.AppendAsync(_unrecorded, cancellationToken);
+            _unrecorded.Clear();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _historyFailures);
+            if (_unrecorded.Count == lines.Count)
+            {
+                // Nothing was waiting before this poll: the first failure of a run.
+                LogHistoryFailed(_logger, ex, Panel.DeviceId, _unrecorded.Count);
+            }
+        }
     }
 
     /// <summary>Hands the waiting events to the alarm core in order; a failure keeps the rest for the next poll.</summary>
@@ -306,6 +362,9 @@ public sealed partial class SatelPanelWorker
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Panel {DeviceId}: the alarm core did not take an event; {Waiting} wait for the next poll")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, long deviceId, int waiting);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Panel {DeviceId}: its timeline cannot be written; {Waiting} lines wait for the next poll (said once until a write succeeds)")]
+    private static partial void LogHistoryFailed(ILogger logger, Exception exception, long deviceId, int waiting);
 
     /// <summary>What one connection has read so far.</summary>
     private sealed class PollingState(SatelPanelState state, string model)

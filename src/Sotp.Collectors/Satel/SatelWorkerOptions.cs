@@ -1,3 +1,5 @@
+using Sotp.Core.Panels;
+
 namespace Sotp.Collectors.Satel;
 
 /// <summary>How a <see cref="SatelPanelWorker"/> polls and reconnects; the defaults follow the protocol description.</summary>
@@ -30,6 +32,9 @@ public sealed class SatelWorkerOptions
 
     /// <summary>The connection's own settings; its <see cref="SatelClientOptions.RequestTimeout"/> (3 s) is the heartbeat timeout.</summary>
     public SatelClientOptions Client { get; init; } = new();
+
+    /// <summary>Where the panel's timeline of partition and zone changes is kept; none: the timeline is not kept.</summary>
+    public IPanelHistoryStore? History { get; init; }
 
     /// <summary>The clock of polls, back-off and Unknown.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

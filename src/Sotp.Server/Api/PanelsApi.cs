@@ -24,6 +24,10 @@ public static class PanelsApi
         panels.MapGet("/commands", async (long deviceId, PanelControl control, HttpContext context, CancellationToken ct) =>
                 TypedResults.Ok(await control.CommandsAsync(deviceId, HttpCaller.From(context), ct)))
             .WithSummary("The panel's latest commands on this node, newest first, PENDING while unanswered.");
+        panels.MapGet("/history", async (long deviceId, PanelControl control, HttpContext context, CancellationToken ct,
+                    DateTimeOffset? from = null, DateTimeOffset? to = null, int? limit = null) =>
+                TypedResults.Ok(await control.HistoryAsync(deviceId, from, to, limit, HttpCaller.From(context), ct)))
+            .WithSummary($"The panel's timeline, newest first: every partition and zone change (from → to) between ?from and ?to, at most ?limit (1..{PanelControl.MaxHistoryLines}, 100) lines. Times the panel did not answer are gaps, not lines.");
         panels.MapPost("/arm", (long deviceId, ArmRequest? request, PanelControl control, HttpContext context, CancellationToken ct) =>
                 SendAsync(control, context, deviceId, SatelCommandKind.Arm, request?.Partitions, request?.Mode ?? 0, request?.Force ?? false, ct))
             .RequirePermission(Permission.ControlPanels)

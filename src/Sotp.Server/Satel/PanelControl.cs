@@ -5,6 +5,7 @@ using Sotp.Core;
 using Sotp.Core.Audit;
 using Sotp.Core.Devices;
 using Sotp.Core.Errors;
+using Sotp.Core.Panels;
 using Sotp.Core.Secrets;
 
 namespace Sotp.Server.Satel;
@@ -19,12 +20,14 @@ public sealed class PanelControl(
     SatelCommandLog commands,
     SecretVault secrets,
     IAuditLog audit,
+    IPanelHistoryStore history,
     IOptions<SatelOptions> options,
     TimeProvider time)
 {
     public const int MaxReleaseMinutes = 240;
     private const int MaxPartition = 32;
     private const int MaxOutput = 256;
+    public const int MaxHistoryLines = 1000;
 
     public async Task<PanelState> StateAsync(long deviceId, Caller caller, CancellationToken cancellationToken) =>
         PanelState.From(await WorkerAsync(deviceId, caller, cancellationToken));
@@ -33,6 +36,26 @@ public sealed class PanelControl(
     {
         await PanelAsync(deviceId, caller, cancellationToken);
         return commands.Of(deviceId);
+    }
+
+    /// <summary>The panel's timeline, newest first: what its partitions and zones went through between two times.</summary>
+    public async Task<IReadOnlyList<PanelStateChange>> HistoryAsync(long deviceId, DateTimeOffset? from, DateTimeOffset? to, int? limit,
+        Caller caller, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (limit is < 1 or > MaxHistoryLines)
+        {
+            errors["limit"] = [$"limit is 1..{MaxHistoryLines}."];
+        }
+
+        if (from is { } start && to is { } end && end <= start)
+        {
+            errors["to"] = ["to must be after from."];
+        }
+
+        Require.Valid(errors);
+        await PanelAsync(deviceId, caller, cancellationToken);
+        return await history.ListAsync(deviceId, from, to, limit ?? 100, cancellationToken);
     }
 
     /// <summary>Validates, sends ahead of the panel's next poll, waits for the answer (at most Satel:CommandTimeoutSeconds) and returns the record.</summary>

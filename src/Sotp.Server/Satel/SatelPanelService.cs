@@ -3,6 +3,7 @@ using Sotp.Collectors.Satel;
 using Sotp.Core;
 using Sotp.Core.Devices;
 using Sotp.Core.Events;
+using Sotp.Core.Panels;
 
 namespace Sotp.Server.Satel;
 
@@ -22,6 +23,7 @@ public sealed partial class SatelPanelService(
     TimeProvider time,
     ILoggerFactory loggers,
     ILogger<SatelPanelService> logger,
+    IPanelHistoryStore history,
     IEventSink? events = null) : BackgroundService
 {
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(5);
@@ -126,6 +128,7 @@ public sealed partial class SatelPanelService(
             UnknownAfter = TimeSpan.FromSeconds(settings.UnknownAfterSeconds),
             Client = new SatelClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(settings.RequestTimeoutMilliseconds) },
             TimeProvider = time,
+            History = history,
         };
         var worker = new SatelPanelWorker(new SatelPanelIdentity(device.Id, device.SiteId), endpoint, sink, workerOptions,
             loggers.CreateLogger<SatelPanelWorker>());

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Sotp.Collectors.Satel;
 using Sotp.Testing.Satel;
 using Sotp.Core.Events;
+using Sotp.Core.Panels;
 
 namespace Sotp.Collectors.Tests.Satel;
 
@@ -18,6 +19,7 @@ public sealed partial class SatelPanelWorkerTests : IAsyncLifetime
     private readonly Ethm1Simulator _simulator = new();
     private readonly RecordingEventSink _events = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly FlakyHistory _history = new();
     private SatelPanelWorker _worker = null!;
     private Task _running = Task.CompletedTask;
 
@@ -207,6 +209,24 @@ public sealed partial class SatelPanelWorkerTests : IAsyncLifetime
         Assert.True(_simulator.BusyRefusals >= 1);
     }
 
+    [Fact]
+    public async Task TheTimeline_IsWrittenAfterEachChange_AndLinesTheStoreRefusedWaitForTheNextPoll()
+    {
+        await StartAsync();
+        _history.Failing = true;
+
+        _simulator.Panel.ViolateZone(3);
+        await AdvanceUntilAsync(() => _worker.HistoryFailures > 0);
+        _simulator.Panel.RestoreZone(3);
+        await AdvanceUntilAsync(() => _worker.HistoryFailures > 1 && _worker.Snapshot().Zones[3] == SatelZoneStatus.Normal);
+        _history.Failing = false;
+        await AdvanceUntilAsync(() => _history.Lines.Count >= 2);
+
+        Assert.Equal([("NORMAL", "VIOLATED"), ("VIOLATED", "NORMAL")], _history.Lines.Select(l => (l.From, l.To)));
+        Assert.All(_history.Lines, l => Assert.Equal((7L, PanelItem.Zone, 3), (l.DeviceId, l.Item, l.Number)));
+        Assert.Single(_events.Events, e => e.Code == "zone_violation");
+    }
+
     private async Task StartAsync()
     {
         Start(_simulator.Port);
@@ -219,6 +239,7 @@ public sealed partial class SatelPanelWorkerTests : IAsyncLifetime
         {
             TimeProvider = _time,
             Client = new SatelClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(300), ConnectTimeout = TimeSpan.FromSeconds(2) },
+            History = _history,
         };
         _worker = new SatelPanelWorker(new SatelPanelIdentity(7, 5), new SatelEndpoint("127.0.0.1", port), _events, options);
         _running = _worker.RunAsync(_stop.Token);
@@ -229,6 +250,48 @@ public sealed partial class SatelPanelWorkerTests : IAsyncLifetime
     {
         var target = _simulator.FramesReceived + count;
         await AdvanceUntilAsync(() => _simulator.FramesReceived >= target);
+    }
+
+    /// <summary>A timeline store that refuses writes while <see cref="Failing"/>, like a full disk.</summary>
+    private sealed class FlakyHistory : IPanelHistoryStore
+    {
+        private readonly List<PanelStateChange> _lines = [];
+        private volatile bool _failing;
+
+        public bool Failing
+        {
+            get => _failing;
+            set => _failing = value;
+        }
+
+        public IReadOnlyList<PanelStateChange> Lines
+        {
+            get
+            {
+                lock (_lines)
+                {
+                    return [.. _lines];
+                }
+            }
+        }
+
+        public Task AppendAsync(IReadOnlyList<PanelStateChange> changes, CancellationToken cancellationToken)
+        {
+            if (Failing)
+            {
+                throw new IOException("disk full");
+            }
+
+            lock (_lines)
+            {
+                _lines.AddRange(changes);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<PanelStateChange>> ListAsync(long deviceId, DateTimeOffset? from, DateTimeOffset? to, int limit, CancellationToken cancellationToken) =>
+            Task.FromResult(Lines);
     }
 
     /// <summary>Moves fake time by <paramref name="step"/> (250 ms unless given) until the condition holds; fails after 10 real seconds.</summary>
