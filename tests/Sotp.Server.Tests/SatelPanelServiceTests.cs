@@ -40,6 +40,26 @@ public sealed class SatelPanelServiceTests
     }
 
     [Fact]
+    public async Task APanelWithAnIntegrationKey_IsSpokenToEncrypted_AndAnUnusableKeyIsSaidPlainly()
+    {
+        await using var simulator = new Ethm1Simulator(new Ethm1SimulatorOptions { IntegrationKey = "Plus-key-7" });
+        await using var server = await StartAsync();
+        var admin = await server.SignedInAsync("panel-admin", Role.Admin);
+        var good = await CreatePanelAsync(admin, $"127.0.0.1:{simulator.Port}", await CreateKeyAsync(admin, "Plus-key-7"));
+        var bad = await CreatePanelAsync(admin, "127.0.0.1:7094", await CreateKeyAsync(admin, "far too long a key"));
+        var panels = server.Factory.Services.GetRequiredService<SatelPanels>();
+        await WaitUntilAsync(() => panels.Find(good)?.Status == SatelConnectionStatus.Connected && panels.WhyNotWatched(bad) is not null);
+
+        simulator.Panel.ViolateZone(3);
+        await WaitUntilAsync(() => _events.Events.Count > 0);
+
+        Assert.Equal("zone_violation", Assert.Single(_events.Events).Code);
+        Assert.Equal(0, panels.Find(good)!.CorruptFrames);
+        Assert.Null(panels.Find(bad));
+        Assert.Contains("integration key", panels.WhyNotWatched(bad), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheConnectionStatus_IsAGaugePerPanel_InMetrics()
     {
         await using var simulator = new Ethm1Simulator();
@@ -155,9 +175,20 @@ public sealed class SatelPanelServiceTests
     private Task<InMemoryServer> StartAsync() =>
         InMemoryServer.StartAsync(services: services => services.AddSingleton<IEventSink>(_events));
 
-    private static async Task<long> CreatePanelAsync(HttpClient admin, string address)
+    private static async Task<long> CreateKeyAsync(HttpClient admin, string key)
     {
-        using var created = await admin.PostAsJsonAsync("/api/v1/devices", new { siteId = 1, name = $"panel {address}", kind = "ALARM_PANEL", address });
+        using var secret = await admin.PostAsJsonAsync("/api/v1/secrets", new { name = $"integration key {Guid.NewGuid():N}", kind = "PANEL_INTEGRATION_KEY", siteId = 1, value = key });
+        Assert.Equal(HttpStatusCode.Created, secret.StatusCode);
+        return (await secret.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private static async Task<long> CreatePanelAsync(HttpClient admin, string address, long? integrationKeySecretId = null)
+    {
+        using var created = await admin.PostAsJsonAsync("/api/v1/devices", new
+        {
+            siteId = 1, name = $"panel {address} {integrationKeySecretId}", kind = "ALARM_PANEL", address,
+            credentials = new { panelIntegrationKeySecretId = integrationKeySecretId },
+        });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }

@@ -40,15 +40,15 @@ public class DevicePollTargetsTests
         // An hour of "timeout": if the wait ends, it was the signal.
         var hour = TimeSpan.FromHours(1);
 
-        var created = changes.WaitAsync(hour, TimeProvider.System, CancellationToken.None);
+        var created = changes.WaitAsync(changes.Version, hour, TimeProvider.System, CancellationToken.None);
         var device = await devices.CreateAsync(Device(site.Id, "router", "10.0.0.1", enabled: true), Admin, CancellationToken.None);
         await created.WaitAsync(TimeSpan.FromSeconds(30));
 
-        var updated = changes.WaitAsync(hour, TimeProvider.System, CancellationToken.None);
+        var updated = changes.WaitAsync(changes.Version, hour, TimeProvider.System, CancellationToken.None);
         device = await devices.UpdateAsync(device.Id, device.Version, Device(site.Id, "router", "10.0.0.9", enabled: true), Admin, CancellationToken.None);
         await updated.WaitAsync(TimeSpan.FromSeconds(30));
 
-        var deleted = changes.WaitAsync(hour, TimeProvider.System, CancellationToken.None);
+        var deleted = changes.WaitAsync(changes.Version, hour, TimeProvider.System, CancellationToken.None);
         await devices.DeleteAsync(device.Id, device.Version, Admin, CancellationToken.None);
         await deleted.WaitAsync(TimeSpan.FromSeconds(30));
 

@@ -17,6 +17,7 @@ public sealed partial class SatelClient : IAsyncDisposable
     private readonly Channel<SatelDecoded> _received = Channel.CreateUnbounded<SatelDecoded>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _closing = new();
     private readonly SatelFrameDecoder _decoder = new();
+    private readonly SatelEncryptedSession? _encryption;
     private readonly Task _readLoop;
     private volatile bool _busy;
     private int _disposed;
@@ -28,11 +29,15 @@ public sealed partial class SatelClient : IAsyncDisposable
         _tcp = tcp;
         _stream = tcp.GetStream();
         _options = options;
+        _encryption = options.IntegrationKey is { } key ? new SatelEncryptedSession(new SatelCipher(key)) : null;
         _readLoop = ReadLoopAsync();
     }
 
-    /// <summary>Frames dropped by the decoder (bad checksum, bad stuffing): a noisy link shows here.</summary>
-    public int CorruptFrames => Volatile.Read(ref _corruptFrames);
+    /// <summary>
+    /// Frames dropped by the decoder (bad checksum, bad stuffing) and encrypted messages that did not open: a noisy
+    /// link, or a wrong integration key, shows here.
+    /// </summary>
+    public int CorruptFrames => Volatile.Read(ref _corruptFrames) + (_encryption?.Refused ?? 0);
 
     /// <summary>Frames that answered no pending request: late answers to requests that had timed out.</summary>
     public int StaleFrames => Volatile.Read(ref _staleFrames);
@@ -43,6 +48,11 @@ public sealed partial class SatelClient : IAsyncDisposable
     public static async Task<SatelClient> ConnectAsync(string host, int port, SatelClientOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SatelClientOptions();
+        if (options.IntegrationKey is { } key && !SatelCipher.IsValidKey(key))
+        {
+            throw new ArgumentException($"The integration key must be 1..{SatelCipher.MaxKeyLength} printable ASCII characters.", nameof(options));
+        }
+
         var tcp = new TcpClient { NoDelay = true };
         using var timeout = new CancellationTokenSource(options.ConnectTimeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -80,7 +90,8 @@ public sealed partial class SatelClient : IAsyncDisposable
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                await _stream.WriteAsync(request.Encode(), linked.Token);
+                var wire = request.Encode();
+                await _stream.WriteAsync(_encryption is null ? wire : _encryption.Seal(wire), linked.Token);
                 return await AnswerToAsync(request.Command, linked.Token);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -113,6 +124,7 @@ public sealed partial class SatelClient : IAsyncDisposable
         await _readLoop;
         _closing.Dispose();
         _oneRequestAtATime.Dispose();
+        _encryption?.Dispose();
     }
 
     private async Task<SatelFrame> AnswerToAsync(byte command, CancellationToken cancellationToken)
@@ -182,7 +194,16 @@ public sealed partial class SatelClient : IAsyncDisposable
                     break;
                 }
 
-                Deliver(_decoder.Feed(buffer.AsSpan(0, read)));
+                if (_encryption is null)
+                {
+                    Deliver(_decoder.Feed(buffer.AsSpan(0, read)));
+                    continue;
+                }
+
+                foreach (var opened in _encryption.Open(buffer.AsSpan(0, read)))
+                {
+                    Deliver(_decoder.Feed(opened));
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)

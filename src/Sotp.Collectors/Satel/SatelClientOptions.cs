@@ -24,5 +24,8 @@ public sealed class SatelClientOptions
     /// </summary>
     public bool LargeSets { get; init; }
 
+    /// <summary>An ETHM-1 Plus integration key (1..12 ASCII characters): every message is then encrypted (<see cref="SatelCipher"/>).</summary>
+    public string? IntegrationKey { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

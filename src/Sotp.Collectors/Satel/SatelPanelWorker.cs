@@ -168,6 +168,7 @@ public sealed partial class SatelPanelWorker
             ConnectTimeout = _options.Client.ConnectTimeout,
             RequestTimeout = _options.Client.RequestTimeout,
             CodePrefix = _options.Client.CodePrefix,
+            IntegrationKey = _options.Client.IntegrationKey,
             LargeSets = _largeSets,
             TimeProvider = _options.Client.TimeProvider,
         };

@@ -5,6 +5,7 @@ namespace Sotp.Core.Devices;
 /// referenced by id here; the device record itself holds nothing secret.
 /// </summary>
 /// <param name="PanelUserCodeSecretId">An alarm panel's user code, sent only with control commands (arm, disarm, …).</param>
+/// <param name="PanelIntegrationKeySecretId">An ETHM-1 Plus integration key: when set, the panel is spoken to encrypted.</param>
 public sealed record DeviceCredentials(
     SnmpVersion? SnmpVersion = null,
     long? SnmpCommunitySecretId = null,
@@ -15,14 +16,15 @@ public sealed record DeviceCredentials(
     long? SnmpV3PrivSecretId = null,
     string? SshUser = null,
     long? SshSecretId = null,
-    long? PanelUserCodeSecretId = null)
+    long? PanelUserCodeSecretId = null,
+    long? PanelIntegrationKeySecretId = null)
 {
     public static DeviceCredentials None { get; } = new();
 
     /// <summary>The secrets this device refers to, for checking they exist and belong to its site.</summary>
     public IEnumerable<(string Field, long SecretId)> SecretReferences()
     {
-        foreach (var (field, id) in new[] { ("snmpCommunitySecretId", SnmpCommunitySecretId), ("snmpV3AuthSecretId", SnmpV3AuthSecretId), ("snmpV3PrivSecretId", SnmpV3PrivSecretId), ("sshSecretId", SshSecretId), ("panelUserCodeSecretId", PanelUserCodeSecretId) })
+        foreach (var (field, id) in new[] { ("snmpCommunitySecretId", SnmpCommunitySecretId), ("snmpV3AuthSecretId", SnmpV3AuthSecretId), ("snmpV3PrivSecretId", SnmpV3PrivSecretId), ("sshSecretId", SshSecretId), ("panelUserCodeSecretId", PanelUserCodeSecretId), ("panelIntegrationKeySecretId", PanelIntegrationKeySecretId) })
         {
             if (id is { } value)
             {

@@ -65,9 +65,10 @@ public sealed partial class IcmpMonitor(
         {
             try
             {
+                var seen = changes.Version;
                 await ReconcileAsync(scheduler, stoppingToken);
                 failures = 0;
-                await changes.WaitAsync(refresh, time, stoppingToken);
+                await changes.WaitAsync(seen, refresh, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Options;
 using Sotp.Collectors.Satel;
 using Sotp.Core;
 using Sotp.Core.Devices;
+using Sotp.Core.Errors;
 using Sotp.Core.Events;
 using Sotp.Core.Panels;
+using Sotp.Core.Secrets;
 
 namespace Sotp.Server.Satel;
 
@@ -24,6 +26,7 @@ public sealed partial class SatelPanelService(
     ILoggerFactory loggers,
     ILogger<SatelPanelService> logger,
     IPanelHistoryStore history,
+    SecretVault secrets,
     IEventSink? events = null) : BackgroundService
 {
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(5);
@@ -49,9 +52,10 @@ public sealed partial class SatelPanelService(
             {
                 try
                 {
+                    var seen = changes.Version;
                     await ReconcileAsync(events, stoppingToken);
                     failures = 0;
-                    await changes.WaitAsync(refresh, time, stoppingToken);
+                    await changes.WaitAsync(seen, refresh, time, stoppingToken);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -79,7 +83,7 @@ public sealed partial class SatelPanelService(
         var current = await AlarmPanelsAsync(cancellationToken);
         foreach (var device in current)
         {
-            var fingerprint = $"{device.SiteId}|{device.Address}";
+            var fingerprint = $"{device.SiteId}|{device.Address}|{device.Credentials.PanelIntegrationKeySecretId}";
             if (_running.TryGetValue(device.Id, out var running) && running.Fingerprint == fingerprint)
             {
                 continue;
@@ -96,14 +100,24 @@ public sealed partial class SatelPanelService(
                 if (!_reportedProblems.TryGetValue(device.Id, out var said) || said != error)
                 {
                     _reportedProblems[device.Id] = error!;
-                    LogUnusableAddress(logger, device.Id, error!);
+                    LogNotWatched(logger, device.Id, error!);
                 }
 
                 continue;
             }
 
+            string? integrationKey = null;
+            if (device.Credentials.PanelIntegrationKeySecretId is { } keySecret)
+            {
+                integrationKey = await UsableKeyAsync(device.Id, keySecret, cancellationToken);
+                if (integrationKey is null)
+                {
+                    continue;
+                }
+            }
+
             _reportedProblems.Remove(device.Id);
-            Start(device, endpoint, fingerprint, sink);
+            Start(device, endpoint, fingerprint, integrationKey, sink);
         }
 
         var wanted = current.Select(d => d.Id).ToHashSet();
@@ -119,14 +133,43 @@ public sealed partial class SatelPanelService(
         }
     }
 
-    private void Start(Device device, SatelEndpoint endpoint, string fingerprint, IEventSink sink)
+    /// <summary>The panel's integration key, or null (the panel is then not watched, and told why) when it cannot be used.</summary>
+    private async Task<string?> UsableKeyAsync(long deviceId, long secretId, CancellationToken cancellationToken)
+    {
+        string? problem;
+        try
+        {
+            var key = await secrets.UseAsync(secretId, cancellationToken);
+            if (SatelCipher.IsValidKey(key))
+            {
+                return key;
+            }
+
+            problem = $"the integration key (secret {secretId}) is not 1..{SatelCipher.MaxKeyLength} printable ASCII characters.";
+        }
+        catch (DomainException)
+        {
+            problem = $"the integration key's secret {secretId} does not exist.";
+        }
+
+        panels.NotWatched(deviceId, problem);
+        if (!_reportedProblems.TryGetValue(deviceId, out var said) || said != problem)
+        {
+            _reportedProblems[deviceId] = problem;
+            LogNotWatched(logger, deviceId, problem);
+        }
+
+        return null;
+    }
+
+    private void Start(Device device, SatelEndpoint endpoint, string fingerprint, string? integrationKey, IEventSink sink)
     {
         var settings = options.Value;
         var workerOptions = new SatelWorkerOptions
         {
             PollInterval = TimeSpan.FromMilliseconds(settings.PollIntervalMilliseconds),
             UnknownAfter = TimeSpan.FromSeconds(settings.UnknownAfterSeconds),
-            Client = new SatelClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(settings.RequestTimeoutMilliseconds) },
+            Client = new SatelClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(settings.RequestTimeoutMilliseconds), IntegrationKey = integrationKey },
             TimeProvider = time,
             History = history,
         };
@@ -185,7 +228,7 @@ public sealed partial class SatelPanelService(
     private static partial void LogWatching(ILogger logger, long deviceId, string endpoint);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Panel {DeviceId} is not watched: {Problem}")]
-    private static partial void LogUnusableAddress(ILogger logger, long deviceId, string problem);
+    private static partial void LogNotWatched(ILogger logger, long deviceId, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Panel {DeviceId}'s worker did not stop within 5 s; it is left to finish on its own")]
     private static partial void LogSlowStop(ILogger logger, long deviceId);

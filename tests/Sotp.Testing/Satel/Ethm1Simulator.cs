@@ -150,6 +150,7 @@ public sealed class Ethm1Simulator : IAsyncDisposable
         var time = _options.TimeProvider;
         using var idle = time.CreateTimer(_ => DropIdle(client), null, _options.IdleTimeout, Timeout.InfiniteTimeSpan);
         var decoder = new SatelFrameDecoder();
+        using var encryption = _options.IntegrationKey is { } key ? new Ethm1Encryption(key) : null;
         var buffer = new byte[512];
         try
         {
@@ -163,7 +164,8 @@ public sealed class Ethm1Simulator : IAsyncDisposable
                 }
 
                 // The module ignores what is not a valid frame: no answer, and the idle clock keeps running.
-                foreach (var frame in decoder.Feed(buffer.AsSpan(0, read)).OfType<SatelDecoded.Frame>())
+                IEnumerable<byte[]> plain = encryption is null ? [buffer[..read]] : encryption.Receive(buffer.AsSpan(0, read));
+                foreach (var frame in plain.SelectMany(bytes => decoder.Feed(bytes)).OfType<SatelDecoded.Frame>().ToList())
                 {
                     idle.Change(_options.IdleTimeout, Timeout.InfiniteTimeSpan);
                     if (_silent)
@@ -179,7 +181,8 @@ public sealed class Ethm1Simulator : IAsyncDisposable
                     await delay;
                     // Counted before the write: a test that has the answer in hand must see it counted.
                     Interlocked.Increment(ref _answersSent);
-                    await stream.WriteAsync(Panel.Answer(frame.Value).Encode(), _stop.Token);
+                    var answer = Panel.Answer(frame.Value).Encode();
+                    await stream.WriteAsync(encryption is null ? answer : encryption.Send(answer), _stop.Token);
                 }
             }
         }
