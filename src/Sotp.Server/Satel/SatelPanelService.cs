@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Sotp.Collectors.Satel;
-using Sotp.Core;
 using Sotp.Core.Devices;
 using Sotp.Core.Events;
 
@@ -159,21 +158,9 @@ public sealed partial class SatelPanelService(
         running.Stop.Dispose();
     }
 
-    /// <summary>Enabled alarm panels, read a page at a time.</summary>
-    private async Task<List<Device>> AlarmPanelsAsync(CancellationToken cancellationToken)
-    {
-        var filter = new DeviceFilter(Kind: DeviceKind.AlarmPanel, Enabled: true);
-        var found = new List<Device>();
-        for (var page = 1; ; page++)
-        {
-            var batch = await devices.ListAsync(new ListQuery(page, ListQuery.MaxPageSize, Sort: "createdAt"), filter, null, cancellationToken);
-            found.AddRange(batch.Items);
-            if (batch.Items.Count < ListQuery.MaxPageSize)
-            {
-                return found;
-            }
-        }
-    }
+    /// <summary>Enabled alarm panels.</summary>
+    private Task<List<Device>> AlarmPanelsAsync(CancellationToken cancellationToken) =>
+        devices.ListAllAsync(new DeviceFilter(Kind: DeviceKind.AlarmPanel, Enabled: true), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Satel panels are not watched on this node: {Reason}")]
     private static partial void LogNotWatching(ILogger logger, string reason);

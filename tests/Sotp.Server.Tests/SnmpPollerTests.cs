@@ -1,0 +1,155 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Sotp.Core;
+using Sotp.Core.Devices;
+using Sotp.Core.Secrets;
+using Sotp.Core.Series;
+using Sotp.Core.Sites;
+using Sotp.Core.Snmp;
+using Sotp.Core.Users;
+using Sotp.Server.Snmp;
+using Sotp.Storage;
+using Sotp.Storage.Migrations;
+using Sotp.Testing;
+using Sotp.Testing.Snmp;
+
+namespace Sotp.Server.Tests;
+
+/// <summary>
+/// The poller over a real store and inventory, polling a real snmpd on a loopback port, with fake time moved a
+/// second at a time (the SNMP exchanges themselves run on real time, as they must).
+/// </summary>
+[Collection(SnmpdCollection.Name)]
+public sealed class SnmpPollerTests(SnmpdServer snmpd) : IAsyncDisposable
+{
+    private static readonly Caller Admin = new(null, "test", Role.Master);
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero));
+    private readonly SnmpBoard _board = new();
+    private TestStore? _store;
+    private SnmpPoller? _poller;
+
+    [SnmpdFact]
+    public async Task OnePoll_FindsTheInterfacesSnmpwalkNames_AndTheSystem()
+    {
+        var device = await StartAsync(SnmpdServer.Community);
+        var board = _board;
+
+        await AdvanceUntilAsync(() => board.Get(device)?.Status == SnmpPollStatus.Ok);
+
+        var view = board.Get(device)!;
+        var names = (await snmpd.RunToolAsync("snmpwalk", ["-v2c", "-c", SnmpdServer.Community, "-Oqv", snmpd.Address, "1.3.6.1.2.1.31.1.1.1.1"]))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Trim().Trim('"'));
+        Assert.Equal(names, view.Interfaces.Select(i => i.Name));
+        Assert.Equal((SnmpdServer.SysName, "Net-SNMP"), (view.System!.Name, view.System.Vendor));
+        Assert.Equal(view.LastPollAt, view.LastSuccessAt);
+        Assert.All(view.Interfaces, i => Assert.Null(i.InBps));
+    }
+
+    [SnmpdFact]
+    public async Task TwoPolls_GiveRatesPerInterface_ThatAreRealNumbers()
+    {
+        var device = await StartAsync(SnmpdServer.Community);
+        var board = _board;
+        await AdvanceUntilAsync(() => board.Get(device)?.Status == SnmpPollStatus.Ok);
+        var first = board.Get(device)!.LastSuccessAt;
+
+        await AdvanceUntilAsync(() => board.Get(device)?.LastSuccessAt > first);
+
+        var latest = _store!.Get<LatestSeriesValues>().ForDevice(device);
+        var rates = latest.Where(v => v.Metric is SnmpSeriesNames.InBps or SnmpSeriesNames.OutBps).ToList();
+        Assert.NotEmpty(rates);
+        Assert.All(rates, rate => Assert.True(double.IsFinite(rate.Value) && rate.Value >= 0, $"{rate.Metric} {rate.Labels} = {rate.Value}"));
+        Assert.Contains(latest, v => v is { Metric: SnmpSeriesNames.OperStatus, Labels: "interface=lo", Value: 1 });
+        Assert.Contains(board.Get(device)!.Interfaces, i => i.InBps is >= 0);
+    }
+
+    [SnmpdFact]
+    public async Task AWrongCommunity_IsATimeoutWithAReason_AndStoresNoPoint()
+    {
+        var device = await StartAsync("not-the-community");
+        var board = _board;
+
+        await AdvanceUntilAsync(() => board.Get(device) is { Status: not SnmpPollStatus.NotPolled });
+
+        var view = board.Get(device)!;
+        Assert.Equal(SnmpPollStatus.Timeout, view.Status);
+        Assert.Contains("wrong community", view.Reason);
+        Assert.Null(view.LastSuccessAt);
+        Assert.Empty(_store!.Get<LatestSeriesValues>().ForDevice(device));
+    }
+
+    [SnmpdFact]
+    public async Task AWrongV3Password_IsAnAuthError()
+    {
+        var user = SnmpdUser.Named("sha_aes");
+        var device = await StartAsync(null, (user.Name, "wrong-password-1"));
+        var board = _board;
+
+        await AdvanceUntilAsync(() => board.Get(device) is { Status: not SnmpPollStatus.NotPolled });
+
+        Assert.Equal(SnmpPollStatus.AuthError, board.Get(device)!.Status);
+        Assert.Contains("authentication", board.Get(device)!.Reason);
+        Assert.Empty(_store!.Get<LatestSeriesValues>().ForDevice(device));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_poller is not null)
+        {
+            await _poller.StopAsync(CancellationToken.None);
+            _poller.Dispose();
+        }
+
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+
+    /// <summary>A store with one device pointing at the test snmpd (v2c with this community, or v3 SHA/AES with this user and password), and the poller running.</summary>
+    private async Task<long> StartAsync(string? community, (string User, string Password)? v3 = null)
+    {
+        _store = await TestStore.CreateAsync(StoreProvider.Sqlite, services => services.AddSingleton<TimeProvider>(_time));
+        await _store.Get<Migrator>().MigrateAsync(null, CancellationToken.None);
+        var site = await _store.Get<ISiteStore>().CreateAsync(new SiteData("Lab", null, null, null, null, SiteStatus.Active, null, null), Admin, CancellationToken.None);
+        var vault = _store.Get<SecretVault>();
+        DeviceCredentials credentials;
+        if (v3 is { } user)
+        {
+            var auth = await vault.CreateAsync("v3 auth", "SNMP_V3_AUTH", site.Id, user.Password, Admin, CancellationToken.None);
+            var priv = await vault.CreateAsync("v3 priv", "SNMP_V3_PRIV", site.Id, SnmpdUser.PrivPassword, Admin, CancellationToken.None);
+            credentials = new DeviceCredentials(SnmpVersion.V3, SnmpV3User: user.User, SnmpV3AuthProtocol: SnmpAuthProtocol.Sha, SnmpV3AuthSecretId: auth.Id,
+                SnmpV3PrivProtocol: SnmpPrivProtocol.Aes, SnmpV3PrivSecretId: priv.Id);
+        }
+        else
+        {
+            var secret = await vault.CreateAsync("community", "SNMP_COMMUNITY", site.Id, community, Admin, CancellationToken.None);
+            credentials = new DeviceCredentials(SnmpVersion.V2c, secret.Id);
+        }
+
+        var device = await _store.Get<IDeviceStore>().CreateAsync(
+            new DeviceData(site.Id, "snmpd", DeviceKind.Server, null, null, "127.0.0.1", [], null, true, 30, 60, credentials), Admin, CancellationToken.None);
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        var options = new SnmpOptions { Port = snmpd.Endpoint.Port, TimeoutMilliseconds = 1000, Retries = 0 };
+        _poller = new SnmpPoller(_store.Get<IDeviceStore>(), _store.Get<InventoryChanges>(), _board, new SnmpCredentialResolver(vault),
+            _store.Get<SeriesWriter>(), Options.Create(options), new SnmpMetrics(meters), _time, NullLogger<SnmpPoller>.Instance, new RecordingEventSink());
+        await _poller.StartAsync(CancellationToken.None);
+        return device.Id;
+    }
+
+    /// <summary>Moves fake time a second at a time until the condition holds (at most five simulated minutes).</summary>
+    private async Task AdvanceUntilAsync(Func<bool> condition)
+    {
+        for (var step = 0; step < 300 && !condition(); step++)
+        {
+            // Lets the poller's continuations (and its real SNMP exchanges) run before time moves on; a wait for work, not a timing assumption.
+            await Task.Delay(20);
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.True(condition(), "the condition did not hold within five simulated minutes");
+    }
+}
