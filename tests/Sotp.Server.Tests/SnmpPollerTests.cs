@@ -37,7 +37,7 @@ public sealed class SnmpPollerTests(SnmpdServer snmpd) : IAsyncDisposable
         var device = await StartAsync(SnmpdServer.Community);
         var board = _board;
 
-        await AdvanceUntilAsync(() => board.Get(device)?.Status == SnmpPollStatus.Ok);
+        await _time.AdvanceUntilAsync(() => board.Get(device)?.Status == SnmpPollStatus.Ok, maxSeconds: 300, pauseMilliseconds: 20);
 
         var view = board.Get(device)!;
         var names = (await snmpd.RunToolAsync("snmpwalk", ["-v2c", "-c", SnmpdServer.Community, "-Oqv", snmpd.Address, "1.3.6.1.2.1.31.1.1.1.1"]))
@@ -53,10 +53,10 @@ public sealed class SnmpPollerTests(SnmpdServer snmpd) : IAsyncDisposable
     {
         var device = await StartAsync(SnmpdServer.Community);
         var board = _board;
-        await AdvanceUntilAsync(() => board.Get(device)?.Status == SnmpPollStatus.Ok);
+        await _time.AdvanceUntilAsync(() => board.Get(device)?.Status == SnmpPollStatus.Ok, maxSeconds: 300, pauseMilliseconds: 20);
         var first = board.Get(device)!.LastSuccessAt;
 
-        await AdvanceUntilAsync(() => board.Get(device)?.LastSuccessAt > first);
+        await _time.AdvanceUntilAsync(() => board.Get(device)?.LastSuccessAt > first, maxSeconds: 300, pauseMilliseconds: 20);
 
         var latest = _store!.Get<LatestSeriesValues>().ForDevice(device);
         var rates = latest.Where(v => v.Metric is SnmpSeriesNames.InBps or SnmpSeriesNames.OutBps).ToList();
@@ -72,7 +72,7 @@ public sealed class SnmpPollerTests(SnmpdServer snmpd) : IAsyncDisposable
         var device = await StartAsync("not-the-community");
         var board = _board;
 
-        await AdvanceUntilAsync(() => board.Get(device) is { Status: not SnmpPollStatus.NotPolled });
+        await _time.AdvanceUntilAsync(() => board.Get(device) is { Status: not SnmpPollStatus.NotPolled }, maxSeconds: 300, pauseMilliseconds: 20);
 
         var view = board.Get(device)!;
         Assert.Equal(SnmpPollStatus.Timeout, view.Status);
@@ -88,7 +88,7 @@ public sealed class SnmpPollerTests(SnmpdServer snmpd) : IAsyncDisposable
         var device = await StartAsync(null, (user.Name, "wrong-password-1"));
         var board = _board;
 
-        await AdvanceUntilAsync(() => board.Get(device) is { Status: not SnmpPollStatus.NotPolled });
+        await _time.AdvanceUntilAsync(() => board.Get(device) is { Status: not SnmpPollStatus.NotPolled }, maxSeconds: 300, pauseMilliseconds: 20);
 
         Assert.Equal(SnmpPollStatus.AuthError, board.Get(device)!.Status);
         Assert.Contains("authentication", board.Get(device)!.Reason);
@@ -138,18 +138,5 @@ public sealed class SnmpPollerTests(SnmpdServer snmpd) : IAsyncDisposable
             _store.Get<SeriesWriter>(), Options.Create(options), new SnmpMetrics(meters), _time, NullLogger<SnmpPoller>.Instance, new RecordingEventSink());
         await _poller.StartAsync(CancellationToken.None);
         return device.Id;
-    }
-
-    /// <summary>Moves fake time a second at a time until the condition holds (at most five simulated minutes).</summary>
-    private async Task AdvanceUntilAsync(Func<bool> condition)
-    {
-        for (var step = 0; step < 300 && !condition(); step++)
-        {
-            // Lets the poller's continuations (and its real SNMP exchanges) run before time moves on; a wait for work, not a timing assumption.
-            await Task.Delay(20);
-            _time.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        Assert.True(condition(), "the condition did not hold within five simulated minutes");
     }
 }

@@ -38,31 +38,11 @@ public sealed partial class SatelPanelService(
         }
 
         panels.Active = true;
-        var refresh = TimeSpan.FromSeconds(settings.InventoryRefreshSeconds);
-        var failures = 0;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await ReconcileAsync(events, stoppingToken);
-                    failures = 0;
-                    await changes.WaitAsync(refresh, time, stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception ex)
-                {
-                    // The store is unreachable: the running workers go on with what they know; try again a little later each time.
-                    failures++;
-                    LogInventoryUnreadable(logger, ex);
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures, 6)))), time, stoppingToken)
-                        .ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-                }
-            }
+            // A store that cannot be read leaves the running workers going on with what they know.
+            await changes.FollowAsync(cancellationToken => ReconcileAsync(events, cancellationToken), TimeSpan.FromSeconds(settings.InventoryRefreshSeconds), time,
+                ex => LogInventoryUnreadable(logger, ex), stoppingToken);
         }
         finally
         {
