@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -93,6 +95,37 @@ public sealed class SnmpPollerTests(SnmpdServer snmpd) : IAsyncDisposable
         Assert.Equal(SnmpPollStatus.AuthError, board.Get(device)!.Status);
         Assert.Contains("authentication", board.Get(device)!.Reason);
         Assert.Empty(_store!.Get<LatestSeriesValues>().ForDevice(device));
+    }
+
+    [SnmpdFact]
+    public async Task TheServer_PollsADeviceCreatedOverTheApi_AndServesWhatItFound()
+    {
+        // Near the real clock: the server checks the tokens it issues against it.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await InMemoryServer.StartAsync(StoreProvider.Sqlite, time, new Dictionary<string, string?>
+        {
+            ["Snmp:Enabled"] = "true",
+            ["Snmp:Port"] = snmpd.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Snmp:TimeoutMilliseconds"] = "1000",
+        });
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
+        using var secret = await admin.PostAsJsonAsync("/api/v1/secrets", new { name = "lab community", kind = "SNMP_COMMUNITY", siteId = 1, value = SnmpdServer.Community });
+        Assert.True(secret.IsSuccessStatusCode, await secret.Content.ReadAsStringAsync());
+        var secretId = (await secret.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        using var created = await admin.PostAsJsonAsync("/api/v1/devices", new
+        {
+            siteId = 1, name = "lab-snmpd", kind = "SERVER", address = "127.0.0.1", snmpIntervalSeconds = 30,
+            credentials = new { snmpVersion = "V2C", snmpCommunitySecretId = secretId },
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var device = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var board = server.Factory.Services.GetRequiredService<SnmpBoard>();
+
+        await time.AdvanceUntilAsync(() => board.Get(device)?.Status == SnmpPollStatus.Ok, maxSeconds: 300, pauseMilliseconds: 20);
+        var state = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/devices/{device}/snmp");
+
+        Assert.Equal(("OK", SnmpdServer.SysName), (state.GetProperty("status").GetString(), state.GetProperty("system").GetProperty("name").GetString()));
+        Assert.Contains(state.GetProperty("interfaces").EnumerateArray(), i => i.GetProperty("name").GetString() == "lo");
     }
 
     public async ValueTask DisposeAsync()

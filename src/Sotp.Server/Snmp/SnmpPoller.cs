@@ -154,14 +154,18 @@ public sealed partial class SnmpPoller(
         };
     }
 
-    /// <summary>A device's failure as a status and a reason for the operator; null for what is not the device's (stopping).</summary>
+    /// <summary>
+    /// A failed poll as a status and a reason for the operator; null only when stopping. Even a fault of ours (a bug
+    /// meeting an odd agent) is shown on the device as ERROR rather than leaving it silently NOT_POLLED.
+    /// </summary>
     private static (SnmpPollStatus Status, string Reason)? Classify(Exception ex) => ex switch
     {
         SnmpTimeoutException => (SnmpPollStatus.Timeout,
             $"{ex.Message} For SNMP v1/v2c a wrong community looks the same: agents drop such requests without a word."),
         SnmpUsmException => (SnmpPollStatus.AuthError, ex.Message),
         SnmpException or AddressResolutionException or SnmpCredentialsException => (SnmpPollStatus.Error, ex.Message),
-        _ => null,
+        OperationCanceledException => null,
+        _ => (SnmpPollStatus.Error, $"the poll failed unexpectedly: {ex.GetType().Name}: {ex.Message}"),
     };
 
     private void Fail(long deviceId, SnmpPollStatus status, string reason)
