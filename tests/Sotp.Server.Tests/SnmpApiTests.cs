@@ -25,16 +25,22 @@ public class SnmpApiTests
         board.Succeeded(new SnmpDeviceView(1, SnmpPollStatus.Ok, null, At, At,
             SnmpSystemView.From(new SnmpSystem("Linux lab", "1.3.6.1.4.1.8072.3.2.10", "lab", 12_345)),
             [new SnmpInterfaceView(1, "lo", null, 10_000_000, InterfaceStatus.Up, InterfaceStatus.Up, 8_000, 8_000)], 12.5, 40));
+
+        var ok = await admin.GetFromJsonAsync<JsonElement>("/api/v1/devices/1/snmp");
         board.Failed(1, SnmpPollStatus.Timeout, "no answer", At.AddMinutes(5));
+        var failed = await admin.GetFromJsonAsync<JsonElement>("/api/v1/devices/1/snmp");
 
-        var state = await admin.GetFromJsonAsync<JsonElement>("/api/v1/devices/1/snmp");
-
-        Assert.Equal(("TIMEOUT", "no answer"), (state.GetProperty("status").GetString(), state.GetProperty("reason").GetString()));
-        Assert.Equal(At, state.GetProperty("lastSuccessAt").GetDateTimeOffset());
-        Assert.Equal(("Net-SNMP", "SERVER", 123.45), (state.GetProperty("system").GetProperty("vendor").GetString(),
-            state.GetProperty("system").GetProperty("kind").GetString(), state.GetProperty("system").GetProperty("upTimeSeconds").GetDouble()));
-        var loopback = Assert.Single(state.GetProperty("interfaces").EnumerateArray());
+        Assert.Equal("OK", ok.GetProperty("status").GetString());
+        Assert.Equal(("Net-SNMP", "SERVER", 123.45), (ok.GetProperty("system").GetProperty("vendor").GetString(),
+            ok.GetProperty("system").GetProperty("kind").GetString(), ok.GetProperty("system").GetProperty("upTimeSeconds").GetDouble()));
+        var loopback = Assert.Single(ok.GetProperty("interfaces").EnumerateArray());
         Assert.Equal(("lo", "UP", 8_000.0), (loopback.GetProperty("name").GetString(), loopback.GetProperty("operStatus").GetString(), loopback.GetProperty("inBps").GetDouble()));
+        // After a failed poll: what was found stays, what was measured goes.
+        Assert.Equal(("TIMEOUT", "no answer"), (failed.GetProperty("status").GetString(), failed.GetProperty("reason").GetString()));
+        Assert.Equal(At, failed.GetProperty("lastSuccessAt").GetDateTimeOffset());
+        var stale = Assert.Single(failed.GetProperty("interfaces").EnumerateArray());
+        Assert.Equal(("lo", JsonValueKind.Null), (stale.GetProperty("name").GetString(), stale.GetProperty("inBps").ValueKind));
+        Assert.Equal(JsonValueKind.Null, failed.GetProperty("cpuPercent").ValueKind);
     }
 
     [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]

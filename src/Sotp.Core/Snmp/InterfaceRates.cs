@@ -6,7 +6,9 @@ namespace Sotp.Core.Snmp;
 /// Interface rates from two readings of a counter, through <see cref="CounterRate"/> (wrap of 32-bit counters,
 /// reset of 64-bit ones). Bits per second are capped at the interface speed: up to <see cref="SpeedTolerance"/>
 /// above it is clamped to the speed (our poll times and the agent's sampling differ a little), anything beyond is
-/// not real (a counter reset, a re-indexed interface) and gives no value instead of a spike.
+/// not real (a counter reset, a re-indexed interface) and gives no value instead of a spike. A 32-bit counter on an
+/// interface fast enough to wrap it more than once between two polls (1 Gb/s wraps it in 34 s) gives no value either:
+/// one wrap and three look the same.
 /// </summary>
 public static class InterfaceRates
 {
@@ -27,6 +29,11 @@ public static class InterfaceRates
     public static double? BitsPerSecond(SnmpCounter? previous, DateTimeOffset previousAt, SnmpCounter? current, DateTimeOffset currentAt, ulong? speedBps)
     {
         var maxOctets = speedBps is > 0 ? speedBps.Value * SpeedTolerance / 8 : (double?)null;
+        if (current is { Bits: 32 } && maxOctets * (currentAt - previousAt).TotalSeconds >= 1UL << 32)
+        {
+            return null;
+        }
+
         if (PerSecond(previous, previousAt, current, currentAt, maxOctets) is not { } octets)
         {
             return null;

@@ -3,7 +3,7 @@ namespace Sotp.Core.Snmp;
 /// <summary>
 /// A device's SNMP state on this node, from memory: how the last poll went and why, when one last succeeded, and
 /// what that one read. After a failed poll the system and interfaces are those of the last success (see
-/// <see cref="LastSuccessAt"/>); the rates of a failed poll are not there, they were never measured.
+/// <see cref="LastSuccessAt"/>) without rates, CPU or memory: nothing was measured.
 /// </summary>
 public sealed record SnmpDeviceView(
     long DeviceId,

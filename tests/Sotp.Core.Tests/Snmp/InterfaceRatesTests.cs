@@ -29,6 +29,11 @@ public class InterfaceRatesTests
         Assert.Equal(1_000_000, InterfaceRates.BitsPerSecond(new SnmpCounter(uint.MaxValue - 9, 32), Then, new SnmpCounter(1_249_990, 32), Later, HundredMegabit));
 
     [Fact]
+    public void A32BitCounterThatCouldWrapTwiceBetweenPolls_GivesNoRate() =>
+        // At 1 Gbit/s a Counter32 of octets wraps every 34 s; over five minutes one wrap and eight look the same.
+        Assert.Null(InterfaceRates.BitsPerSecond(new SnmpCounter(0, 32), Then, new SnmpCounter(1_250_000, 32), Then.AddMinutes(5), 1_000_000_000));
+
+    [Fact]
     public void A64BitCounterThatWentDown_WasReset_AndGivesNoRate() =>
         Assert.Null(InterfaceRates.BitsPerSecond(new SnmpCounter(5_000_000, 64), Then, new SnmpCounter(10, 64), Later, HundredMegabit));
 

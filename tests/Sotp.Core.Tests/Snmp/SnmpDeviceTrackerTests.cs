@@ -41,9 +41,10 @@ public class SnmpDeviceTrackerTests
     public void AReboot_IsAnEvent_AndItsCountersGiveNoRates()
     {
         var tracker = new SnmpDeviceTracker(DeviceId);
-        tracker.Apply(Reading(9_000_000, Port(octets: 4_000_000_000, bits: 32)), Then);
+        // On 100 Mbit/s, 4,000,000,000 then 100 would pass for one wrap of a Counter32 at 7.9 Mbit/s.
+        tracker.Apply(Reading(9_000_000, Port(octets: 4_000_000_000, bits: 32, speed: 100_000_000)), Then);
 
-        var update = tracker.Apply(Reading(1_500, Port(octets: 100, bits: 32)), Later);
+        var update = tracker.Apply(Reading(1_500, Port(octets: 100, bits: 32, speed: 100_000_000)), Later);
 
         var reboot = Assert.Single(update.Events);
         Assert.Equal(("snmp", "availability", "reboot", DeviceId), (reboot.Source, reboot.Category, reboot.Code, reboot.DeviceId!.Value));
@@ -101,7 +102,7 @@ public class SnmpDeviceTrackerTests
     private static SnmpReading Reading(uint upTime, params SnmpInterfaceReading[] interfaces) =>
         new(new SnmpSystem("Junos", "1.3.6.1.4.1.2636.1.1.1.2.29", "edge-1", upTime), interfaces, 12.5, 40, null);
 
-    private static SnmpInterfaceReading Port(ulong octets, int oper = 1, int admin = 1, int bits = 64) =>
-        new(1, "ge-0/0/1", "uplink", "ge-0/0/1", Gigabit, admin, oper, new SnmpCounter(octets, bits), new SnmpCounter(octets, bits),
+    private static SnmpInterfaceReading Port(ulong octets, int oper = 1, int admin = 1, int bits = 64, ulong speed = Gigabit) =>
+        new(1, "ge-0/0/1", "uplink", "ge-0/0/1", speed, admin, oper, new SnmpCounter(octets, bits), new SnmpCounter(octets, bits),
             new SnmpCounter(0, 32), new SnmpCounter(0, 32), new SnmpCounter(0, 32), new SnmpCounter(0, 32));
 }
