@@ -126,6 +126,7 @@ public sealed class SnmpPollerTests(SnmpdServer snmpd) : IAsyncDisposable
 
         Assert.Equal(("OK", SnmpdServer.SysName), (state.GetProperty("status").GetString(), state.GetProperty("system").GetProperty("name").GetString()));
         Assert.Contains(state.GetProperty("interfaces").EnumerateArray(), i => i.GetProperty("name").GetString() == "lo");
+        Assert.Contains("""sotp_snmp_polls_total{otel_scope_name="Sotp.Snmp",status="OK"}""", await server.Client.GetStringAsync("/metrics"));
     }
 
     public async ValueTask DisposeAsync()
