@@ -112,7 +112,7 @@ public sealed partial class SnmpPoller(
             var target = await TargetAsync(device, cancellationToken);
             reading = await reader.ReadAsync(target, cancellationToken);
         }
-        catch (Exception ex) when (Classify(ex) is { } failure)
+        catch (Exception ex) when (Classify(ex, device.Credentials.SnmpVersion == Sotp.Core.Devices.SnmpVersion.V3) is { } failure)
         {
             Fail(deviceId, failure.Status, failure.Reason);
             return;
@@ -158,8 +158,9 @@ public sealed partial class SnmpPoller(
     /// A failed poll as a status and a reason for the operator; null only when stopping. Even a fault of ours (a bug
     /// meeting an odd agent) is shown on the device as ERROR rather than leaving it silently NOT_POLLED.
     /// </summary>
-    private static (SnmpPollStatus Status, string Reason)? Classify(Exception ex) => ex switch
+    private static (SnmpPollStatus Status, string Reason)? Classify(Exception ex, bool v3) => ex switch
     {
+        SnmpTimeoutException when v3 => (SnmpPollStatus.Timeout, ex.Message),
         SnmpTimeoutException => (SnmpPollStatus.Timeout,
             $"{ex.Message} For SNMP v1/v2c a wrong community looks the same: agents drop such requests without a word."),
         SnmpUsmException => (SnmpPollStatus.AuthError, ex.Message),
@@ -187,13 +188,13 @@ public sealed partial class SnmpPoller(
 
     private async Task FileAsync(IReadOnlyList<EventInput> found, CancellationToken cancellationToken)
     {
+        if (events is null)
+        {
+            return;
+        }
+
         foreach (var input in found)
         {
-            if (events is null)
-            {
-                return;
-            }
-
             try
             {
                 await events.PublishAsync(input, cancellationToken);
