@@ -41,12 +41,12 @@ public sealed class IcmpMonitorTests : IAsyncDisposable
         var changes = board.Subscribe(CancellationToken.None);
         await StartMonitorAsync();
 
-        await AdvanceUntilAsync(() => board.Get(router.Id).Status == DeviceStatus.Up);
+        await _time.AdvanceUntilAsync(() => board.Get(router.Id).Status == DeviceStatus.Up);
         _probe.Answers["10.0.0.1"] = false;
-        await AdvanceUntilAsync(() => board.Get(router.Id).Status == DeviceStatus.Down);
+        await _time.AdvanceUntilAsync(() => board.Get(router.Id).Status == DeviceStatus.Down);
         var probesWhenDown = _probe.Calls.Count(address => address == "10.0.0.1");
         _probe.Answers["10.0.0.1"] = true;
-        await AdvanceUntilAsync(() => board.Get(router.Id).Status == DeviceStatus.Up);
+        await _time.AdvanceUntilAsync(() => board.Get(router.Id).Status == DeviceStatus.Up);
 
         Assert.Equal([(DeviceStatus.Unknown, DeviceStatus.Up), (DeviceStatus.Up, DeviceStatus.Down), (DeviceStatus.Down, DeviceStatus.Up)],
             await ReadAsync(changes, 3));
@@ -66,7 +66,7 @@ public sealed class IcmpMonitorTests : IAsyncDisposable
         await StartMonitorAsync();
 
         var added = await devices.CreateAsync(Device(site, "new-switch", "10.0.0.7"), Admin, CancellationToken.None);
-        await AdvanceUntilAsync(() => board.Get(added.Id).Status == DeviceStatus.Up);
+        await _time.AdvanceUntilAsync(() => board.Get(added.Id).Status == DeviceStatus.Up);
         var changes = board.Subscribe(CancellationToken.None);
         await devices.DeleteAsync(added.Id, added.Version, Admin, CancellationToken.None);
         var change = await changes.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
@@ -84,7 +84,7 @@ public sealed class IcmpMonitorTests : IAsyncDisposable
         var board = _store!.Get<DeviceStatusBoard>();
         await StartMonitorAsync();
 
-        await AdvanceUntilAsync(() => board.Get(ghost.Id).Detail is not null && board.Get(named.Id).Status == DeviceStatus.Up);
+        await _time.AdvanceUntilAsync(() => board.Get(ghost.Id).Detail is not null && board.Get(named.Id).Status == DeviceStatus.Up);
 
         Assert.Equal(DeviceStatus.Unknown, board.Get(ghost.Id).Status);
         Assert.Contains("does not resolve", board.Get(ghost.Id).Detail);
@@ -125,19 +125,6 @@ public sealed class IcmpMonitorTests : IAsyncDisposable
                 _time, TimeSpan.FromMinutes(5)),
         };
         await _monitor.StartAsync(CancellationToken.None);
-    }
-
-    /// <summary>Moves fake time a second at a time until the condition holds (at most ten simulated minutes).</summary>
-    private async Task AdvanceUntilAsync(Func<bool> condition)
-    {
-        for (var step = 0; step < 600 && !condition(); step++)
-        {
-            // Lets the monitor's continuations run before time moves on; a wait for work, not a timing assumption.
-            await Task.Delay(10);
-            _time.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        Assert.True(condition(), "the condition did not hold within ten simulated minutes");
     }
 
     private static async Task<List<(DeviceStatus, DeviceStatus)>> ReadAsync(ChannelReader<StatusChange> changes, int count)

@@ -176,6 +176,7 @@ public class ServerProcessTests
     [Theory]
     [InlineData("--Storage:Provider=Oracle", "configuration error: Storage:Provider 'Oracle' is not a known store; use Sqlite or Postgres.")]
     [InlineData("--Server:MaxRequestBodyBytes=10", "configuration error: Server:MaxRequestBodyBytes 10 is outside 1024..1073741824.")]
+    [InlineData("--Snmp:Port=0", "configuration error: Snmp:Port 0 is outside 1..65535.")]
     [InlineData("--Telemetry:OtlpEndpoint=not a url", "configuration error: Telemetry:OtlpEndpoint 'not a url' is not an http(s) URL.")]
     [InlineData("--Server:MaxRequestBodyBytes=abc", "configuration error: Failed to convert configuration value 'abc' at 'Server:MaxRequestBodyBytes' to type 'System.Int64'.")]
     public async Task BadSetting_ExitsNonZeroWithOneLineNamingIt(string argument, string expected)

@@ -44,8 +44,9 @@ public sealed class TestStore : IAsyncDisposable
         {
             ["Storage:Provider"] = provider.ToString(),
             ["Storage:DataDirectory"] = Path.Combine(directory.Path, "data"),
-            // Servers and CLIs under test must not ping the addresses tests give their devices; a test that wants pings turns it on.
+            // Servers and CLIs under test must not ping or poll the addresses tests give their devices; a test that wants it turns it on.
             ["Icmp:Enabled"] = "false",
+            ["Snmp:Enabled"] = "false",
         };
         if (provider == StoreProvider.Postgres)
         {

@@ -39,4 +39,35 @@ public sealed class InventoryChanges
         await delay.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }
+
+    /// <summary>
+    /// Runs <paramref name="reconcile"/> now, then at every change and at least every <paramref name="refresh"/>, until
+    /// cancelled. A reconcile that fails (the store is unreachable) is reported to <paramref name="failed"/> and tried
+    /// again after 2, 4, 8 … up to 60 s, while the collector goes on with what it knew.
+    /// </summary>
+    public async Task FollowAsync(Func<CancellationToken, Task> reconcile, TimeSpan refresh, TimeProvider time, Action<Exception> failed, CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var seen = Version;
+                await reconcile(cancellationToken).ConfigureAwait(false);
+                failures = 0;
+                await WaitAsync(seen, refresh, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                failed(ex);
+                failures++;
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures, 6)))), time, cancellationToken)
+                    .ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+    }
 }

@@ -19,6 +19,7 @@ internal static class StartupPreflight
         Check(configuration, ServerOptions.SectionName, new ServerOptionsValidator(), failures);
         Check(configuration, TelemetryOptions.SectionName, new TelemetryOptionsValidator(), failures);
         Check(configuration, Monitoring.IcmpOptions.SectionName, new Monitoring.IcmpOptionsValidator(), failures);
+        Check(configuration, Snmp.SnmpOptions.SectionName, new Snmp.SnmpOptionsValidator(), failures);
         Check(configuration, Core.Series.SeriesRetention.SectionName, new Storage.Series.SeriesRetentionValidator(), failures);
         if (failures.Count > 0)
         {

@@ -59,32 +59,13 @@ public sealed partial class IcmpMonitor(
         var polling = scheduler.RunAsync(ProbeAsync, stoppingToken);
         _ = polling.ContinueWith(failed => LogSchedulerFailed(logger, failed.Exception!), CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        var refresh = TimeSpan.FromSeconds(settings.InventoryRefreshSeconds);
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var seen = changes.Version;
-                await ReconcileAsync(scheduler, stoppingToken);
-                failures = 0;
-                await changes.WaitAsync(seen, refresh, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
+        await changes.FollowAsync(cancellationToken => ReconcileAsync(scheduler, cancellationToken), TimeSpan.FromSeconds(settings.InventoryRefreshSeconds), time,
+            ex =>
             {
                 // The store is unreachable or failing: keep polling what we know and try again, a little later each time.
                 metrics.Problem("store");
-                failures++;
                 LogInventoryUnreadable(logger, ex);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures, 6)))), time, stoppingToken)
-                    .ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            }
-        }
-
+            }, stoppingToken);
         await polling.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Sotp.Collectors.Satel;
-using Sotp.Core;
 using Sotp.Core.Devices;
 using Sotp.Core.Errors;
 using Sotp.Core.Events;
@@ -44,32 +43,11 @@ public sealed partial class SatelPanelService(
         }
 
         panels.Active = true;
-        var refresh = TimeSpan.FromSeconds(settings.InventoryRefreshSeconds);
-        var failures = 0;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    var seen = changes.Version;
-                    await ReconcileAsync(events, stoppingToken);
-                    failures = 0;
-                    await changes.WaitAsync(seen, refresh, time, stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception ex)
-                {
-                    // The store is unreachable: the running workers go on with what they know; try again a little later each time.
-                    failures++;
-                    LogInventoryUnreadable(logger, ex);
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures, 6)))), time, stoppingToken)
-                        .ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-                }
-            }
+            // A store that cannot be read leaves the running workers going on with what they know.
+            await changes.FollowAsync(cancellationToken => ReconcileAsync(events, cancellationToken), TimeSpan.FromSeconds(settings.InventoryRefreshSeconds), time,
+                ex => LogInventoryUnreadable(logger, ex), stoppingToken);
         }
         finally
         {
@@ -205,21 +183,9 @@ public sealed partial class SatelPanelService(
         running.Stop.Dispose();
     }
 
-    /// <summary>Enabled alarm panels, read a page at a time.</summary>
-    private async Task<List<Device>> AlarmPanelsAsync(CancellationToken cancellationToken)
-    {
-        var filter = new DeviceFilter(Kind: DeviceKind.AlarmPanel, Enabled: true);
-        var found = new List<Device>();
-        for (var page = 1; ; page++)
-        {
-            var batch = await devices.ListAsync(new ListQuery(page, ListQuery.MaxPageSize, Sort: "createdAt"), filter, null, cancellationToken);
-            found.AddRange(batch.Items);
-            if (batch.Items.Count < ListQuery.MaxPageSize)
-            {
-                return found;
-            }
-        }
-    }
+    /// <summary>Enabled alarm panels.</summary>
+    private Task<List<Device>> AlarmPanelsAsync(CancellationToken cancellationToken) =>
+        devices.ListAllAsync(new DeviceFilter(Kind: DeviceKind.AlarmPanel, Enabled: true), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Satel panels are not watched on this node: {Reason}")]
     private static partial void LogNotWatching(ILogger logger, string reason);

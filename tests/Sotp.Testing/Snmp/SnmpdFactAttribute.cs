@@ -1,4 +1,6 @@
-namespace Sotp.Collectors.Tests.Snmp;
+using Xunit;
+
+namespace Sotp.Testing.Snmp;
 
 /// <summary>
 /// A test against net-snmp's snmpd and its command-line tools (Debian packages snmpd and snmp). Without them and

@@ -1,4 +1,6 @@
-namespace Sotp.Collectors.Tests.Snmp;
+using Xunit;
+
+namespace Sotp.Testing.Snmp;
 
 /// <summary>The theory form of <see cref="SnmpdFactAttribute"/>.</summary>
 public sealed class SnmpdTheoryAttribute : TheoryAttribute

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Sotp.Collectors.Snmp;
+using Xunit;
 
-namespace Sotp.Collectors.Tests.Snmp;
+namespace Sotp.Testing.Snmp;
 
 /// <summary>
 /// net-snmp's snmpd on a free loopback UDP port, with a private config and persistent folder, started once per test

@@ -1,6 +1,6 @@
 using Sotp.Collectors.Snmp;
 
-namespace Sotp.Collectors.Tests.Snmp;
+namespace Sotp.Testing.Snmp;
 
 /// <summary>A v3 user the test snmpd is configured with, and the same user as net-snmp's tools spell it.</summary>
 public sealed record SnmpdUser(string Name, SnmpAuthProtocol Auth, SnmpPrivProtocol Privacy)

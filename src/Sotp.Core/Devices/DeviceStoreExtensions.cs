@@ -1,0 +1,19 @@
+namespace Sotp.Core.Devices;
+
+public static class DeviceStoreExtensions
+{
+    /// <summary>Every device matching the filter, read a page at a time (collectors building their schedules).</summary>
+    public static async Task<List<Device>> ListAllAsync(this IDeviceStore devices, DeviceFilter filter, CancellationToken cancellationToken)
+    {
+        var found = new List<Device>();
+        for (var page = 1; ; page++)
+        {
+            var batch = await devices.ListAsync(new ListQuery(page, ListQuery.MaxPageSize, Sort: "createdAt"), filter, null, cancellationToken);
+            found.AddRange(batch.Items);
+            if (batch.Items.Count < ListQuery.MaxPageSize)
+            {
+                return found;
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Sotp.Core.Snmp;
+
+/// <summary>How the last SNMP poll of a device went.</summary>
+public enum SnmpPollStatus
+{
+    /// <summary>Not polled (yet): no SNMP credentials, disabled, or this node has not reached it.</summary>
+    NotPolled,
+    Ok,
+
+    /// <summary>No answer. For v1/v2c a wrong community looks exactly like this: agents drop such requests silently.</summary>
+    Timeout,
+
+    /// <summary>The agent refused our v3 user, password or security level.</summary>
+    AuthError,
+
+    /// <summary>Anything else: a name that does not resolve, a missing secret, an agent that misbehaves.</summary>
+    Error,
+}

@@ -1,0 +1,12 @@
+namespace Sotp.Core.Snmp;
+
+/// <summary>What one poll read from a device. A part the agent does not implement is null (or empty), never zero.</summary>
+/// <param name="CpuPercent">Average hrProcessorLoad over the processors.</param>
+/// <param name="MemoryUsedPercent">hrStorageRam used/size, or UCD memTotalReal/memAvailReal.</param>
+/// <param name="LoadAverage1m">UCD laLoad.1, read only when HOST-RESOURCES has no processor load: a load is not a percentage.</param>
+public sealed record SnmpReading(
+    SnmpSystem System,
+    IReadOnlyList<SnmpInterfaceReading> Interfaces,
+    double? CpuPercent,
+    double? MemoryUsedPercent,
+    double? LoadAverage1m);

@@ -1,0 +1,35 @@
+using System.Diagnostics.Metrics;
+using Sotp.Core;
+using Sotp.Core.Snmp;
+using Sotp.Server.Monitoring;
+
+namespace Sotp.Server.Snmp;
+
+/// <summary>The SNMP poller's own health in /metrics: polls by outcome, how late they start, and what goes wrong besides devices.</summary>
+public sealed class SnmpMetrics
+{
+    public const string MeterName = "Sotp.Snmp";
+
+    private readonly Counter<long> _polls;
+    private readonly Histogram<double> _lateness;
+    private readonly Counter<long> _skipped;
+    private readonly Counter<long> _problems;
+
+    public SnmpMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _polls = meter.CreateCounter<long>("sotp.snmp.polls", description: "Device polls finished, by status (OK, TIMEOUT, AUTH_ERROR, ERROR).");
+        _lateness = meter.CreateHistogram<double>("sotp.snmp.poll.lateness", unit: "s", description: "How long after its due time a poll started.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MonitoringMetrics.LatenessBuckets });
+        _skipped = meter.CreateCounter<long>("sotp.snmp.turns.skipped", description: "Turns not run because the device's previous poll was still running.");
+        _problems = meter.CreateCounter<long>("sotp.snmp.problems", description: "Trouble other than a device's answer, by reason (store, event_sink, poll_failed).");
+    }
+
+    public void Polled(SnmpPollStatus status) => _polls.Add(1, new KeyValuePair<string, object?>("status", status.ToText()));
+
+    public void Late(TimeSpan lateness) => _lateness.Record(Math.Max(0, lateness.TotalSeconds));
+
+    public void Skipped() => _skipped.Add(1);
+
+    public void Problem(string reason) => _problems.Add(1, new KeyValuePair<string, object?>("reason", reason));
+}
