@@ -54,7 +54,12 @@ public sealed class RuleEngine(IAlertRuleStore store, IDeviceStore devices, IDev
     }
 
     /// <summary>A rule was created, changed or deleted on this node: reload before the next point.</summary>
-    public void RulesChanged() => _work.Writer.TryWrite(new RuleWork(RuleWorkKind.Reload, default));
+    public void RulesChanged()
+    {
+        // Until the reload has run, every point is kept: a new rule's metric must not be filtered out meanwhile.
+        _metrics = null;
+        _work.Writer.TryWrite(new RuleWork(RuleWorkKind.Reload, default));
+    }
 
     /// <summary>The state of one series against one rule, for tests and diagnostics (null before its first point).</summary>
     public RuleStatus? StatusOf(long ruleId, SeriesKey key) => _states.TryGetValue((ruleId, key.DeviceId, key.Labels), out var state) ? state.Status : null;

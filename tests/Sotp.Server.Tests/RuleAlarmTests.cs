@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Sotp.Core.Series;
+using Sotp.Core.Users;
+using Sotp.Storage;
+using Sotp.Testing;
+
+namespace Sotp.Server.Tests;
+
+public class RuleAlarmTests
+{
+    private static readonly SeriesKey Rtt = new(1, "icmp.rtt_ms");
+
+    /// <summary>Long enough for a loaded machine; the loop normally answers within milliseconds.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task PointsAboveTheThresholdForTheDuration_OpenAnAlarm_AndPointsBelowTheClearThreshold_ResolveIt(StoreProvider provider)
+    {
+        await using var server = await InMemoryServer.StartAsync(provider);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
+        using var created = await admin.PostAsJsonAsync("/api/v1/rules", new
+        {
+            name = "High RTT", metric = Rtt.Metric, scope = "DEVICE", scopeId = 1, condition = "ABOVE", threshold = 100, clearThreshold = 50,
+            forSeconds = 60, category = "performance", code = "rtt_high", priority = "HIGH", messageTemplate = "{device}: RTT {value} ms over {threshold} ms",
+        });
+        created.EnsureSuccessStatusCode();
+        var writer = server.Factory.Services.GetRequiredService<SeriesWriter>();
+        var now = DateTimeOffset.UtcNow;
+
+        foreach (var seconds in new[] { 90, 60, 30 })
+        {
+            writer.Write(new SeriesPoint(Rtt, now.AddSeconds(-seconds), 250));
+        }
+
+        var alarm = await WaitForAsync(admin, "/api/v1/alarms?state=open", a => a.GetProperty("items").GetArrayLength() > 0);
+        writer.Write(new SeriesPoint(Rtt, now.AddSeconds(-20), 70));
+        writer.Write(new SeriesPoint(Rtt, now.AddSeconds(-10), 20));
+        var resolved = await WaitForAsync(admin, "/api/v1/alarms?state=RESOLVED", a => a.GetProperty("items").GetArrayLength() > 0);
+
+        var opened = Assert.Single(alarm.GetProperty("items").EnumerateArray());
+        Assert.Equal(("HIGH", "performance", 1L), (opened.GetProperty("priority").GetString(), opened.GetProperty("category").GetString(), opened.GetProperty("deviceId").GetInt64()));
+        Assert.Contains("RTT 250 ms over 100 ms", opened.GetProperty("title").GetString());
+        Assert.Equal(opened.GetProperty("id").GetInt64(), Assert.Single(resolved.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
+    }
+
+    private static async Task<JsonElement> WaitForAsync(HttpClient client, string url, Func<JsonElement, bool> done)
+    {
+        using var deadline = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var answer = await client.GetFromJsonAsync<JsonElement>(url, deadline.Token);
+            if (done(answer))
+            {
+                return answer;
+            }
+
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+}
