@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Sotp.Core.Series;
 using Sotp.Core.Users;
 using Sotp.Storage;
@@ -45,7 +46,33 @@ public class RuleAlarmTests
         Assert.Equal(opened.GetProperty("id").GetInt64(), Assert.Single(resolved.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
     }
 
-    private static async Task<JsonElement> WaitForAsync(HttpClient client, string url, Func<JsonElement, bool> done)
+    [Fact]
+    public async Task ADeviceSilentForTheAbsenceTime_GetsAnAlarm_ThatItsNextPointResolves()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await InMemoryServer.StartAsync(StoreProvider.Sqlite, time);
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
+        using var created = await admin.PostAsJsonAsync("/api/v1/rules", new
+        {
+            name = "Silent", metric = Rtt.Metric, scope = "SITE", scopeId = 1, condition = "ABSENT", absenceSeconds = 60, category = "data", code = "no_rtt",
+            priority = "LOW", messageTemplate = "{device}: no {metric} for {threshold}",
+        });
+        created.EnsureSuccessStatusCode();
+        var start = time.GetUtcNow();
+
+        // The clock moves in ticks while we wait; the rule's reload may run at any of them, so a few minutes are allowed.
+        var alarm = await WaitForAsync(admin, "/api/v1/alarms?state=open", a => a.GetProperty("items").GetArrayLength() > 0,
+            () => time.Advance(time.GetUtcNow() - start < TimeSpan.FromMinutes(5) ? TimeSpan.FromSeconds(5) : TimeSpan.Zero));
+        server.Factory.Services.GetRequiredService<SeriesWriter>().Write(new SeriesPoint(Rtt, time.GetUtcNow(), 0.3));
+        var resolved = await WaitForAsync(admin, "/api/v1/alarms?state=RESOLVED", a => a.GetProperty("items").GetArrayLength() > 0);
+
+        var opened = Assert.Single(alarm.GetProperty("items").EnumerateArray());
+        Assert.Equal(("LOW", "data"), (opened.GetProperty("priority").GetString(), opened.GetProperty("category").GetString()));
+        Assert.Contains("no icmp.rtt_ms for 60 s without data", opened.GetProperty("title").GetString());
+        Assert.Single(resolved.GetProperty("items").EnumerateArray());
+    }
+
+    private static async Task<JsonElement> WaitForAsync(HttpClient client, string url, Func<JsonElement, bool> done, Action? between = null)
     {
         using var deadline = new CancellationTokenSource(Patience);
         while (true)
@@ -56,6 +83,7 @@ public class RuleAlarmTests
                 return answer;
             }
 
+            between?.Invoke();
             await Task.Delay(50, deadline.Token);
         }
     }
