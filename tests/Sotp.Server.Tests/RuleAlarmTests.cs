@@ -39,8 +39,10 @@ public class RuleAlarmTests
         writer.Write(new SeriesPoint(Rtt, now.AddSeconds(-20), 70));
         writer.Write(new SeriesPoint(Rtt, now.AddSeconds(-10), 20));
         var resolved = await WaitForAsync(admin, "/api/v1/alarms?state=RESOLVED", a => a.GetProperty("items").GetArrayLength() > 0);
+        var metrics = await server.Client.GetStringAsync("/metrics");
 
         var opened = Assert.Single(alarm.GetProperty("items").EnumerateArray());
+        Assert.Contains("""sotp_rules_fired_total{otel_scope_name="Sotp.Rules"} 1""", metrics);
         Assert.Equal(("HIGH", "performance", 1L), (opened.GetProperty("priority").GetString(), opened.GetProperty("category").GetString(), opened.GetProperty("deviceId").GetInt64()));
         Assert.Contains("RTT 250 ms over 100 ms", opened.GetProperty("title").GetString());
         Assert.Equal(opened.GetProperty("id").GetInt64(), Assert.Single(resolved.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());

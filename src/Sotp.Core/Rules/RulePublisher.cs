@@ -15,6 +15,15 @@ public sealed class RulePublisher(IEventSink events, AlarmService alarms)
 {
     public const string Source = "rules";
 
+    private long _fired;
+    private long _cleared;
+
+    /// <summary>Firings filed as alarm events since start.</summary>
+    public long Fired => Interlocked.Read(ref _fired);
+
+    /// <summary>Clearings filed as restores since start.</summary>
+    public long Cleared => Interlocked.Read(ref _cleared);
+
     /// <summary>
     /// One alarm event per firing: the key holds the minute the firing began, so a retried or repeated publish of the
     /// same firing is counted, not filed twice, and the next firing opens a new alarm.
@@ -40,12 +49,14 @@ public sealed class RulePublisher(IEventSink events, AlarmService alarms)
             {
                 await events.PublishAsync(new EventInput(Source, null, device.Id, zone, rule.Category, rule.Code, rule.Priority, EventKind.Alarm, message, at, key),
                     cancellationToken);
+                Interlocked.Increment(ref _fired);
                 return;
             }
 
             await events.PublishAsync(new EventInput(Source, null, device.Id, zone, rule.Category, rule.Code + RuleInput.ClearSuffix, EventPriority.Info,
                 EventKind.Signal, Cut($"cleared: {message}", 1000), at, key + RuleInput.ClearSuffix), cancellationToken);
             await alarms.ResolveByRestoreAsync(device.Id, rule.Category, $"rule '{rule.Name}' cleared", cancellationToken);
+            Interlocked.Increment(ref _cleared);
         }
         catch (DomainException)
         {

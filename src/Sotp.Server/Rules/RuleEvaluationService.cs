@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Sotp.Core.Devices;
 using Sotp.Core.Rules;
 
@@ -7,20 +8,39 @@ namespace Sotp.Server.Rules;
 /// Runs the rule engine for the life of the server, reloads it when the inventory changes on this node (a new
 /// device in a rule's site, a group's members), and logs failing passes at most once a minute.
 /// </summary>
-public sealed partial class RuleEvaluationService(RuleEngine engine, InventoryChanges inventory, TimeProvider time, ILogger<RuleEvaluationService> logger)
-    : BackgroundService
+public sealed partial class RuleEvaluationService : BackgroundService
 {
+    public const string MeterName = "Sotp.Rules";
+
     private static readonly TimeSpan LogEvery = TimeSpan.FromMinutes(1);
 
+    private readonly RuleEngine _engine;
+    private readonly InventoryChanges _inventory;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RuleEvaluationService> _logger;
     private long _lastLoggedTicks = long.MinValue;
+
+    public RuleEvaluationService(RuleEngine engine, RulePublisher publisher, InventoryChanges inventory, TimeProvider time, IMeterFactory meters,
+        ILogger<RuleEvaluationService> logger)
+    {
+        _engine = engine;
+        _inventory = inventory;
+        _time = time;
+        _logger = logger;
+        var meter = meters.Create(MeterName);
+        meter.CreateObservableCounter("sotp.rules.fired", () => publisher.Fired, description: "Rule firings filed as alarm events.");
+        meter.CreateObservableCounter("sotp.rules.cleared", () => publisher.Cleared, description: "Rule clearings filed as restores.");
+        meter.CreateObservableCounter("sotp.rules.points.dropped", () => engine.Dropped,
+            description: "Points not evaluated because the evaluation queue was full (the store was slow to take events).");
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        engine.EvaluationFailed += OnFailed;
+        _engine.EvaluationFailed += OnFailed;
         var watch = WatchInventoryAsync(stoppingToken);
         try
         {
-            await engine.RunAsync(stoppingToken);
+            await _engine.RunAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -35,8 +55,8 @@ public sealed partial class RuleEvaluationService(RuleEngine engine, InventoryCh
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await inventory.WaitAsync(RuleEngine.ReloadInterval, time, stoppingToken);
-                engine.RulesChanged();
+                await _inventory.WaitAsync(RuleEngine.ReloadInterval, _time, stoppingToken);
+                _engine.RulesChanged();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,11 +67,11 @@ public sealed partial class RuleEvaluationService(RuleEngine engine, InventoryCh
     private void OnFailed(Exception exception)
     {
         // A store outage fails every point; one line a minute says so without flooding the log.
-        var now = time.GetUtcNow().UtcTicks;
+        var now = _time.GetUtcNow().UtcTicks;
         var last = Interlocked.Read(ref _lastLoggedTicks);
         if ((last == long.MinValue || now - last >= LogEvery.Ticks) && Interlocked.CompareExchange(ref _lastLoggedTicks, now, last) == last)
         {
-            LogFailed(logger, exception);
+            LogFailed(_logger, exception);
         }
     }
 

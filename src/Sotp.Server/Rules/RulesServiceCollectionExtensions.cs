@@ -1,3 +1,4 @@
+using OpenTelemetry.Metrics;
 using Sotp.Core.Rules;
 using Sotp.Core.Series;
 
@@ -12,6 +13,8 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton<RuleEngine>();
         services.AddSingleton<ISeriesObserver>(sp => sp.GetRequiredService<RuleEngine>());
         services.AddHostedService<RuleEvaluationService>();
+        // Joins the one metrics pipeline (/metrics, OTLP) without another edit of its list of meters.
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(RuleEvaluationService.MeterName));
         return services;
     }
 }
