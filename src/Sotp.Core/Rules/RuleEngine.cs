@@ -24,7 +24,7 @@ public sealed class RuleEngine(IAlertRuleStore store, IDeviceStore devices, IDev
 
     private readonly Channel<RuleWork> _work = Channel.CreateUnbounded<RuleWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<(long RuleId, long DeviceId, string Labels), RuleSeriesState> _states = [];
-    private readonly Dictionary<long, Device?> _devices = [];
+    private readonly Dictionary<long, RuleDevice?> _devices = [];
     private RuleSet _set = RuleSet.Empty;
     private volatile HashSet<string>? _metrics;
     private int _queued;
@@ -101,7 +101,11 @@ public sealed class RuleEngine(IAlertRuleStore store, IDeviceStore devices, IDev
             if (!_states.TryGetValue(key, out var state))
             {
                 // A labelled series replaces the placeholder an ABSENT rule watched before the device's first point.
-                _states.Remove((rule.Id, device.Id, ""));
+                if (rule.Condition == RuleCondition.Absent && _states.TryGetValue((rule.Id, device.Id, ""), out var placeholder) && placeholder.LastValue is null)
+                {
+                    _states.Remove((rule.Id, device.Id, ""));
+                }
+
                 _states[key] = state = new RuleSeriesState(point.At);
             }
 
@@ -133,10 +137,18 @@ public sealed class RuleEngine(IAlertRuleStore store, IDeviceStore devices, IDev
         var rules = (await store.ListAsync(cancellationToken)).Where(r => r.Enabled).ToList();
         var members = (await groups.ListAsync(cancellationToken)).ToDictionary(g => g.Id, g => g.DeviceIds.ToHashSet());
         var targets = await devices.PollTargetsAsync(cancellationToken);
+        var names = (await devices.NameIndexAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
         var previous = _set;
         _set = new RuleSet(rules, members);
         _metrics = rules.Select(r => r.Metric).ToHashSet(StringComparer.Ordinal);
+
+        // Every enabled device at once (two queries); one added since, or a disabled one still sending, is read when its point comes.
         _devices.Clear();
+        foreach (var target in targets)
+        {
+            _devices[target.DeviceId] = new RuleDevice(target.DeviceId, target.SiteId, names.GetValueOrDefault(target.DeviceId, $"device {target.DeviceId}"));
+        }
+
         await DropStatesOfGoneRulesAsync(previous, cancellationToken);
 
         // An ABSENT rule watches every enabled device in its scope from now, even one that never sent a point.
@@ -173,11 +185,11 @@ public sealed class RuleEngine(IAlertRuleStore store, IDeviceStore devices, IDev
         }
     }
 
-    private async Task<Device?> DeviceAsync(long id, CancellationToken cancellationToken)
+    private async Task<RuleDevice?> DeviceAsync(long id, CancellationToken cancellationToken)
     {
         if (!_devices.TryGetValue(id, out var device))
         {
-            _devices[id] = device = await devices.GetAsync(id, cancellationToken);
+            _devices[id] = device = await devices.GetAsync(id, cancellationToken) is { } found ? new RuleDevice(found.Id, found.SiteId, found.Name) : null;
         }
 
         return device;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Sotp.Core.Alarms;
-using Sotp.Core.Devices;
 using Sotp.Core.Errors;
 using Sotp.Core.Events;
 
@@ -32,7 +31,7 @@ public sealed class RulePublisher(IEventSink events, AlarmService alarms)
         string.Create(CultureInfo.InvariantCulture, $"rule:{ruleId}:{deviceId}:{Cut(labels, 100)}:{firingSince:yyyyMMddHHmm}");
 
     /// <exception cref="Exception">The store could not file the event: the transition is taken back, so the next point or tick tries again.</exception>
-    public async Task PublishAsync(AlertRule rule, Device device, string labels, RuleSeriesState state, RuleTransition transition, DateTimeOffset at,
+    public async Task PublishAsync(AlertRule rule, RuleDevice device, string labels, RuleSeriesState state, RuleTransition transition, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         if (transition == RuleTransition.None)
@@ -60,7 +59,8 @@ public sealed class RulePublisher(IEventSink events, AlarmService alarms)
         }
         catch (DomainException)
         {
-            // The device went away meanwhile (unknown_reference): there is nothing left to alarm about.
+            // The device went away meanwhile (unknown_reference), or the intake refused the event (a point dated outside
+            // its window): retrying would not help.
         }
         catch
         {

@@ -55,7 +55,8 @@ public sealed partial class RuleEvaluationService : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await _inventory.WaitAsync(RuleEngine.ReloadInterval, _time, stoppingToken);
+                // No timeout of its own: the engine reloads every ReloadInterval anyway.
+                await _inventory.WaitAsync(Timeout.InfiniteTimeSpan, _time, stoppingToken);
                 _engine.RulesChanged();
             }
         }
