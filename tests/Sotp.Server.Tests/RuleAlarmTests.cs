@@ -74,6 +74,29 @@ public class RuleAlarmTests
         Assert.Single(resolved.GetProperty("items").EnumerateArray());
     }
 
+    [Fact]
+    public async Task ARuleScopedToAGroup_FiresForItsMembers_AndDeletingItRestoresWhatItFired()
+    {
+        await using var server = await InMemoryServer.StartAsync();
+        var admin = await server.SignedInAsync("admin2", Role.Admin);
+        using var group = await admin.PostAsJsonAsync("/api/v1/device-groups", new { name = "Pinged", deviceIds = new[] { 1 } });
+        var groupId = (await group.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        using var created = await admin.PostAsJsonAsync("/api/v1/rules", new
+        {
+            name = "Loss", metric = "icmp.loss_pct", scope = "GROUP", scopeId = groupId, condition = "ABOVE", threshold = 20, code = "loss_high",
+        });
+        var rule = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var writer = server.Factory.Services.GetRequiredService<SeriesWriter>();
+
+        writer.Write(new SeriesPoint(new SeriesKey(1, "icmp.loss_pct"), DateTimeOffset.UtcNow, 40));
+        var alarm = await WaitForAsync(admin, "/api/v1/alarms?state=open", a => a.GetProperty("items").GetArrayLength() > 0);
+        using var deleted = await admin.DeleteAsync($"/api/v1/rules/{rule.GetProperty("id").GetInt64()}?version=1");
+        var resolved = await WaitForAsync(admin, "/api/v1/alarms?state=RESOLVED", a => a.GetProperty("items").GetArrayLength() > 0);
+
+        Assert.Equal(("MEDIUM", "performance"), (alarm.GetProperty("items")[0].GetProperty("priority").GetString(), alarm.GetProperty("items")[0].GetProperty("category").GetString()));
+        Assert.Equal(alarm.GetProperty("items")[0].GetProperty("id").GetInt64(), resolved.GetProperty("items")[0].GetProperty("id").GetInt64());
+    }
+
     private static async Task<JsonElement> WaitForAsync(HttpClient client, string url, Func<JsonElement, bool> done, Action? between = null)
     {
         using var deadline = new CancellationTokenSource(Patience);
