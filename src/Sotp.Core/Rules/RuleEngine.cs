@@ -8,8 +8,8 @@ namespace Sotp.Core.Rules;
 /// Evaluates the enabled alert rules against every point as it is written, and ABSENT rules on a clock tick.
 /// Points are queued by <see cref="Observe"/> (the collector's thread) and evaluated by one loop, <see cref="RunAsync"/>,
 /// which alone touches the states: no locks. Rule changes take effect at the next <see cref="RulesChanged"/> or
-/// periodic reload; a series keeps its state across an edit of its rule and loses it (with a restore) when the rule
-/// goes away or is disabled.
+/// periodic reload; a series keeps its state across a new threshold or duration and loses it (with a restore) when
+/// the rule goes away, is disabled, or watches another metric or condition.
 /// </summary>
 public sealed class RuleEngine(IAlertRuleStore store, IDeviceStore devices, IDeviceGroupStore groups, RulePublisher publisher, TimeProvider time)
     : ISeriesObserver
@@ -165,20 +165,25 @@ public sealed class RuleEngine(IAlertRuleStore store, IDeviceStore devices, IDev
         }
     }
 
-    /// <summary>A rule deleted, disabled or narrowed away from a series: what it was firing about is restored, then forgotten.</summary>
+    /// <summary>
+    /// A rule deleted, disabled, narrowed away from a series, or now asking another question (metric or condition): what
+    /// it was firing about is restored, then forgotten. A changed threshold or duration keeps the state.
+    /// </summary>
     private async Task DropStatesOfGoneRulesAsync(RuleSet previous, CancellationToken cancellationToken)
     {
         foreach (var (key, state) in _states.ToList())
         {
             var rule = _set.Get(key.RuleId);
             var device = await DeviceAsync(key.DeviceId, cancellationToken);
-            if (rule is not null && device is not null && _set.InScope(rule, device.Id, device.SiteId))
+            var old = previous.Get(key.RuleId);
+            var sameQuestion = old is null || (old.Metric == rule?.Metric && old.Condition == rule.Condition);
+            if (rule is not null && device is not null && sameQuestion && _set.InScope(rule, device.Id, device.SiteId))
             {
                 continue;
             }
 
             _states.Remove(key);
-            if (state.Status == RuleStatus.Firing && device is not null && previous.Get(key.RuleId) is { } old)
+            if (state.Status == RuleStatus.Firing && device is not null && old is not null)
             {
                 await publisher.PublishAsync(old, device, key.Labels, state, RuleTransition.Cleared, time.GetUtcNow(), cancellationToken);
             }
