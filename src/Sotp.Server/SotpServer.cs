@@ -9,6 +9,7 @@ using Sotp.Server.Health;
 using Sotp.Server.Hosting;
 using Sotp.Server.Monitoring;
 using Sotp.Server.Observability;
+using Sotp.Server.Rules;
 using Sotp.Server.Satel;
 using Sotp.Storage;
 
@@ -45,6 +46,7 @@ public static class SotpServer
         builder.Services.AddHostedService<Alarms.OutboxRelay>();
         builder.Services.AddHostedService<Alarms.AlarmHousekeepingService>();
         builder.Services.AddHostedService<Alarms.StatusEventsService>();
+        builder.Services.AddSotpRules();
         builder.Services.ConfigureHttpJsonOptions(options => SotpJson.Configure(options.SerializerOptions));
         builder.AddSotpObservability();
 
@@ -82,6 +84,7 @@ public static class SotpServer
         app.MapEventsApi();
         app.MapLiveSocket();
         app.MapPanelsApi();
+        app.MapRulesApi();
         return app;
     }
 
