@@ -15,4 +15,5 @@ public enum Permission
     ReportEvents,
     ControlPanels,
     ReleasePanels,
+    ManageNotifications,
 }
