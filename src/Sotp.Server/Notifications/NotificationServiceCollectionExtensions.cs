@@ -18,7 +18,9 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<NotificationService>();
         // No automatic redirects: a receiver that moved answers 3xx, which is logged as a failure rather than followed blindly.
-        services.AddHttpClient(HttpNotificationSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        // No request logging either: a Slack webhook's URL is its credential, and the factory's loggers would write it out.
+        services.AddHttpClient(HttpNotificationSender.ClientName).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<INotificationSender, HttpNotificationSender>();
         services.AddSingleton<INotificationSender, SmtpNotificationSender>();
         services.AddHostedService<NotificationDispatchService>();

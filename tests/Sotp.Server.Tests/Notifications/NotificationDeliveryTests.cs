@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Sotp.Storage;
 using Sotp.Testing;
 
@@ -42,7 +44,8 @@ public class NotificationDeliveryTests
     public async Task SlackPagerDutyAndServiceNow_GetTheirOwnJsonShapes_AndOnlyMatchingChannelsAreSent()
     {
         await using var receiver = await HttpReceiver.StartAsync();
-        await using var bed = await NotificationTestBed.StartAsync();
+        var logs = new CapturedLogs();
+        await using var bed = await NotificationTestBed.StartAsync(services: services => services.AddSingleton<ILoggerProvider>(logs));
         await bed.CreateChannelAsync(new { name = "slack", kind = "SLACK", secretId = await bed.CreateSecretAsync(receiver.Url("/slack/T000/B000/XXXX")) });
         await bed.CreateChannelAsync(new { name = "pagerduty", kind = "PAGERDUTY", url = receiver.Url("/pd"), secretId = await bed.CreateSecretAsync("R0UT1NGKEY") });
         await bed.CreateChannelAsync(new { name = "servicenow", kind = "SERVICENOW", url = receiver.Url("/sn") });
@@ -69,6 +72,9 @@ public class NotificationDeliveryTests
         Assert.Equal(("1", "2", alarmId.ToString()), (opened.GetProperty("urgency").GetString(), opened.GetProperty("impact").GetString(), opened.GetProperty("correlation_id").GetString()));
         Assert.Contains("intrusion", opened.GetProperty("short_description").GetString());
         Assert.Equal(("6", alarmId.ToString()), (closed.GetProperty("state").GetString(), closed.GetProperty("correlation_id").GetString()));
+        // The Slack URL and the routing key are credentials: no log line carries them.
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, line => line.Contains("B000/XXXX", StringComparison.Ordinal) || line.Contains("R0UT1NGKEY", StringComparison.Ordinal));
     }
 
     [Fact]
