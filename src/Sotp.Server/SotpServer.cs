@@ -8,6 +8,7 @@ using Sotp.Server.Errors;
 using Sotp.Server.Health;
 using Sotp.Server.Hosting;
 using Sotp.Server.Monitoring;
+using Sotp.Server.Notifications;
 using Sotp.Server.Observability;
 using Sotp.Server.Rules;
 using Sotp.Server.Satel;
@@ -41,6 +42,7 @@ public static class SotpServer
         builder.Services.AddSotpAuth();
         builder.Services.AddSotpMonitoring(builder.Configuration);
         builder.Services.AddSotpSatel(builder.Configuration);
+        builder.Services.AddSotpNotifications(builder.Configuration);
         builder.Services.AddHostedService<Series.SeriesWriterService>();
         builder.Services.AddHostedService<Series.SeriesRetentionService>();
         builder.Services.AddHostedService<Alarms.OutboxRelay>();
@@ -85,6 +87,7 @@ public static class SotpServer
         app.MapLiveSocket();
         app.MapPanelsApi();
         app.MapRulesApi();
+        app.MapNotificationsApi();
         return app;
     }
 

@@ -16,4 +16,5 @@ public enum Permission
     ControlPanels,
     ReleasePanels,
     ManageRules,
+    ManageNotifications,
 }

@@ -53,10 +53,12 @@ public sealed partial class RuleEvaluationService : BackgroundService
     {
         try
         {
+            var seen = _inventory.Version;
             while (!stoppingToken.IsCancellationRequested)
             {
                 // No timeout of its own: the engine reloads every ReloadInterval anyway.
-                await _inventory.WaitAsync(Timeout.InfiniteTimeSpan, _time, stoppingToken);
+                await _inventory.WaitAsync(seen, Timeout.InfiniteTimeSpan, _time, stoppingToken);
+                seen = _inventory.Version;
                 _engine.RulesChanged();
             }
         }
