@@ -88,6 +88,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<InventoryImport>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         services.AddSingleton<Sotp.Core.Panels.IPanelHistoryStore, Panels.PanelHistoryStore>();
+        services.AddSingleton<Sotp.Core.Panels.IPanelZoneStore, Panels.PanelZoneStore>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<IWsTicketStore, WsTicketStore>();
         services.AddSingleton<WsTickets>();
