@@ -8,7 +8,9 @@ using Sotp.Server.Errors;
 using Sotp.Server.Health;
 using Sotp.Server.Hosting;
 using Sotp.Server.Monitoring;
+using Sotp.Server.Notifications;
 using Sotp.Server.Observability;
+using Sotp.Server.Rules;
 using Sotp.Server.Satel;
 using Sotp.Server.Snmp;
 using Sotp.Storage;
@@ -42,11 +44,13 @@ public static class SotpServer
         builder.Services.AddSotpMonitoring(builder.Configuration);
         builder.Services.AddSotpSatel(builder.Configuration);
         builder.Services.AddSotpSnmp(builder.Configuration);
+        builder.Services.AddSotpNotifications(builder.Configuration);
         builder.Services.AddHostedService<Series.SeriesWriterService>();
         builder.Services.AddHostedService<Series.SeriesRetentionService>();
         builder.Services.AddHostedService<Alarms.OutboxRelay>();
         builder.Services.AddHostedService<Alarms.AlarmHousekeepingService>();
         builder.Services.AddHostedService<Alarms.StatusEventsService>();
+        builder.Services.AddSotpRules();
         builder.Services.ConfigureHttpJsonOptions(options => SotpJson.Configure(options.SerializerOptions));
         builder.AddSotpObservability();
 
@@ -85,6 +89,8 @@ public static class SotpServer
         app.MapLiveSocket();
         app.MapPanelsApi();
         app.MapSnmpApi();
+        app.MapRulesApi();
+        app.MapNotificationsApi();
         return app;
     }
 

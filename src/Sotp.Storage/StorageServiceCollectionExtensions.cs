@@ -75,6 +75,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeviceStore, DeviceStore>();
         services.AddSingleton<DeviceService>();
         services.AddSingleton<IDeviceGroupStore, DeviceGroupStore>();
+        services.AddSingleton<Sotp.Core.Rules.IAlertRuleStore, Rules.AlertRuleStore>();
         services.AddSingleton<ISeriesStore, SeriesStore>();
         services.AddSingleton<LatestSeriesValues>();
         services.AddSingleton<SeriesWriter>();
@@ -87,6 +88,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<InventoryImport>();
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         services.AddSingleton<Sotp.Core.Panels.IPanelHistoryStore, Panels.PanelHistoryStore>();
+        services.AddSingleton<Sotp.Core.Panels.IPanelZoneStore, Panels.PanelZoneStore>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<IWsTicketStore, WsTicketStore>();
         services.AddSingleton<WsTickets>();

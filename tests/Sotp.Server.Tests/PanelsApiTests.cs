@@ -188,6 +188,29 @@ public sealed class PanelsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AZonesPriorityOverride_AppliesAtOnce_ToItsAlarms_AndIsAudited()
+    {
+        var id = await CreateConnectedPanelAsync(UserCode);
+
+        using var set = await _admin.PutAsJsonAsync($"/api/v1/panels/{id}/zones/3/priority", new { priorityOverride = "LOW" });
+        var state = await WaitForStateAsync(id, s => ZonePriority(s, 3) == "LOW" && s.GetProperty("connection").GetString() == "CONNECTED");
+        _simulator.Panel.ViolateZone(3);
+        await WaitForStateAsync(id, s => Zone(s, 3) == "VIOLATED");
+        var operatorClient = await _server.SignedInAsync("operator", Role.Operator);
+        using var refused = await operatorClient.PutAsJsonAsync($"/api/v1/panels/{id}/zones/3/priority", new { priorityOverride = "INFO" });
+        using var outOfRange = await _admin.PutAsJsonAsync($"/api/v1/panels/{id}/zones/0/priority", new { priorityOverride = "INFO" });
+
+        Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        Assert.Equal("CRITICAL", ZonePriority(state, 4));
+        Assert.Equal(EventPriority.Low, Assert.Single(_events.Events, e => e.Code == "zone_violation").Priority);
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsProblemAsync(outOfRange, HttpStatusCode.BadRequest, "validation_failed");
+        var master = await _server.SignedInAsync("panel-master", Role.Master);
+        var audit = await master.GetFromJsonAsync<JsonElement>("/api/v1/audit?action=panel.zone_priority");
+        Assert.Equal("zone 3: default → LOW", Assert.Single(audit.GetProperty("items").EnumerateArray()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task TheStateOfADeviceThatIsNoPanel_IsNotFound()
     {
         using var created = await _admin.PostAsJsonAsync("/api/v1/devices", new { siteId = 1, name = "sw", kind = "SWITCH", address = "10.0.0.1" });
@@ -265,6 +288,11 @@ public sealed class PanelsApiTests : IAsyncLifetime
     private static string? Partition(JsonElement state, int number) => Status(state, "partitions", number);
 
     private static string? Zone(JsonElement state, int number) => Status(state, "zones", number);
+
+    private static string? ZonePriority(JsonElement state, int number) =>
+        state.GetProperty("zones").EnumerateArray().FirstOrDefault(z => z.GetProperty("number").GetInt32() == number) is { ValueKind: JsonValueKind.Object } zone
+            ? zone.GetProperty("priority").GetString()
+            : null;
 
     private static string? Status(JsonElement state, string list, int number) =>
         state.GetProperty(list).EnumerateArray().Where(p => p.GetProperty("number").GetInt32() == number).Select(p => p.GetProperty("status").GetString()).FirstOrDefault();

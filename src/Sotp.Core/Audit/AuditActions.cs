@@ -16,4 +16,5 @@ public static class AuditActions
     public const string PanelCommandSent = "panel.command";
     public const string PanelCommandFinished = "panel.command_result";
     public const string PanelReleased = "panel.released";
+    public const string PanelZonePriority = "panel.zone_priority";
 }

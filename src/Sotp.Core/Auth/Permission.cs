@@ -15,4 +15,6 @@ public enum Permission
     ReportEvents,
     ControlPanels,
     ReleasePanels,
+    ManageRules,
+    ManageNotifications,
 }

@@ -31,6 +31,10 @@ public static class PermissionMatrix
         [Permission.ControlPanels] = [Role.Master, Role.Admin],
         // Releasing a panel for DLOAD stops watching it for minutes; an administrator's decision (MASTER holds every ADMIN right).
         [Permission.ReleasePanels] = [Role.Master, Role.Admin],
+        // Alert rules decide what opens alarms for the operators: configured like the inventory, by the owner and the administrators.
+        [Permission.ManageRules] = [Role.Master, Role.Admin],
+        // Channels decide who outside hears of alarms and use the system's secrets: configured by the owner and administrators.
+        [Permission.ManageNotifications] = [Role.Master, Role.Admin],
     };
 
     public static IReadOnlyList<Role> RolesFor(Permission permission) => Roles[permission];

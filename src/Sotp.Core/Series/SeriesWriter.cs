@@ -18,16 +18,18 @@ public sealed class SeriesWriter
     private readonly ISeriesStore _store;
     private readonly LatestSeriesValues _latest;
     private readonly TimeProvider _time;
+    private readonly ISeriesObserver[] _observers;
     private readonly Channel<SeriesPoint> _queue;
     private long _dropped;
     private long _written;
     private long _failures;
 
-    public SeriesWriter(ISeriesStore store, LatestSeriesValues latest, TimeProvider time)
+    public SeriesWriter(ISeriesStore store, LatestSeriesValues latest, TimeProvider time, IEnumerable<ISeriesObserver>? observers = null)
     {
         _store = store;
         _latest = latest;
         _time = time;
+        _observers = observers?.ToArray() ?? [];
         _queue = Channel.CreateBounded<SeriesPoint>(
             new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             _ => Interlocked.Increment(ref _dropped));
@@ -50,6 +52,10 @@ public sealed class SeriesWriter
     {
         _latest.Record(point);
         _queue.Writer.TryWrite(point);
+        foreach (var observer in _observers)
+        {
+            observer.Observe(point);
+        }
     }
 
     /// <summary>A device no longer measured: its latest values go (its stored points age out with retention).</summary>

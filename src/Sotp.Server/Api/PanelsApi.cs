@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Sotp.Collectors.Satel;
 using Sotp.Core.Auth;
+using Sotp.Core.Events;
 using Sotp.Server.Auth;
 using Sotp.Server.Satel;
 
@@ -14,6 +15,9 @@ public static class PanelsApi
     public sealed record PartitionsRequest(IReadOnlyList<int>? Partitions);
 
     public sealed record OutputsRequest(IReadOnlyList<int>? Outputs);
+
+    /// <param name="PriorityOverride">CRITICAL … INFO, or null for the default (CRITICAL).</param>
+    public sealed record ZonePriorityRequest(EventPriority? PriorityOverride);
 
     public static IEndpointRouteBuilder MapPanelsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -44,6 +48,13 @@ public static class PanelsApi
         panels.MapPost("/outputs/off", (long deviceId, OutputsRequest? request, PanelControl control, HttpContext context, CancellationToken ct) =>
                 SendAsync(control, context, deviceId, SatelCommandKind.OutputsOff, request?.Outputs, null, false, ct))
             .RequirePermission(Permission.ControlPanels).WithSummary("Switch outputs off.");
+        panels.MapPut("/zones/{zone:int}/priority", async (long deviceId, int zone, ZonePriorityRequest? request, PanelControl control, HttpContext context, CancellationToken ct) =>
+                {
+                    await control.SetZonePriorityAsync(deviceId, zone, request?.PriorityOverride, HttpCaller.From(context), ct);
+                    return TypedResults.NoContent();
+                })
+            .RequirePermission(Permission.ControlPanels)
+            .WithSummary("Set a zone's priority override (what its alarms and tampers raise instead of CRITICAL), or remove it with null. Audited; applies at once.");
         panels.MapPost("/release", async (long deviceId, PanelControl control, HttpContext context, CancellationToken ct, int? minutes = null) =>
                 TypedResults.Ok(await control.ReleaseAsync(deviceId, minutes, HttpCaller.From(context), ct)))
             .RequirePermission(Permission.ReleasePanels)

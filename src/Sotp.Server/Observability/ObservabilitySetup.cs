@@ -14,7 +14,7 @@ namespace Sotp.Server.Observability;
 /// </summary>
 public static class ObservabilitySetup
 {
-    private static readonly string[] OwnMeters = [StoreMetrics.MeterName, ProblemDetailsSetup.MeterName, Monitoring.MonitoringMetrics.MeterName, Collectors.Icmp.IcmpEngine.MeterName, Series.SeriesWriterService.MeterName, Core.Alarms.AlarmMetrics.MeterName, Satel.SatelMetrics.MeterName, Snmp.SnmpMetrics.MeterName];
+    private static readonly string[] OwnMeters = [StoreMetrics.MeterName, ProblemDetailsSetup.MeterName, Monitoring.MonitoringMetrics.MeterName, Collectors.Icmp.IcmpEngine.MeterName, Series.SeriesWriterService.MeterName, Core.Alarms.AlarmMetrics.MeterName, Satel.SatelMetrics.MeterName, Snmp.SnmpMetrics.MeterName, Core.Notifications.NotificationMetrics.MeterName];
 
     public static WebApplicationBuilder AddSotpObservability(this WebApplicationBuilder builder)
     {

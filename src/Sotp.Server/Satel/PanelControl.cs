@@ -5,6 +5,7 @@ using Sotp.Core;
 using Sotp.Core.Audit;
 using Sotp.Core.Devices;
 using Sotp.Core.Errors;
+using Sotp.Core.Events;
 using Sotp.Core.Panels;
 using Sotp.Core.Secrets;
 
@@ -21,12 +22,15 @@ public sealed class PanelControl(
     SecretVault secrets,
     IAuditLog audit,
     IPanelHistoryStore history,
+    IPanelZoneStore zones,
+    InventoryChanges changes,
     IOptions<SatelOptions> options,
     TimeProvider time)
 {
     public const int MaxReleaseMinutes = 240;
     private const int MaxPartition = 32;
     private const int MaxOutput = 256;
+    private const int MaxZone = 256;
     public const int MaxHistoryLines = 1000;
 
     public async Task<PanelState> StateAsync(long deviceId, Caller caller, CancellationToken cancellationToken) =>
@@ -56,6 +60,24 @@ public sealed class PanelControl(
         Require.Valid(errors);
         await PanelAsync(deviceId, caller, cancellationToken);
         return await history.ListAsync(deviceId, from, to, limit ?? 100, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets (or with null removes) the priority a zone's alarms and tampers raise instead of CRITICAL. Audited; the
+    /// panel's worker picks it up at once (it reconnects, and takes the state it then reads as its baseline).
+    /// </summary>
+    public async Task SetZonePriorityAsync(long deviceId, int zone, EventPriority? priority, Caller caller, CancellationToken cancellationToken)
+    {
+        if (zone is < 1 or > MaxZone)
+        {
+            Require.Valid(new Dictionary<string, string[]> { ["zone"] = [$"zone is 1..{MaxZone}."] });
+        }
+
+        await PanelAsync(deviceId, caller, cancellationToken);
+        var before = await zones.SetOverrideAsync(deviceId, zone, priority, cancellationToken);
+        await audit.AppendAsync(Audit(caller, AuditActions.PanelZonePriority, deviceId,
+            $"zone {zone}: {before?.ToText() ?? "default"} → {priority?.ToText() ?? "default"}"), cancellationToken);
+        changes.Signal();
     }
 
     /// <summary>Validates, sends ahead of the panel's next poll, waits for the answer (at most Satel:CommandTimeoutSeconds) and returns the record.</summary>

@@ -1,4 +1,5 @@
 using Sotp.Collectors.Satel;
+using Sotp.Core.Events;
 
 namespace Sotp.Server.Satel;
 
@@ -23,12 +24,14 @@ public sealed record PanelState(
         var snapshot = worker.Snapshot();
         return new PanelState(snapshot.DeviceId, snapshot.Connection, snapshot.Problem, snapshot.RetryAt, worker.ReleasedUntil, snapshot.Model, snapshot.LastAnswerAt,
             [.. snapshot.Partitions.OrderBy(p => p.Key).Select(p => new PartitionState(p.Key, p.Value))],
-            [.. snapshot.Zones.OrderBy(z => z.Key).Select(z => new ZoneState(z.Key, z.Value))],
+            [.. snapshot.Zones.OrderBy(z => z.Key).Select(z => new ZoneState(z.Key, z.Value,
+                worker.Panel.ZonePriorities.TryGetValue(z.Key, out var overridden) ? overridden : EventPriority.Critical))],
             [.. snapshot.Outputs.Order()],
             snapshot.Troubles);
     }
 
     public sealed record PartitionState(int Number, SatelPartitionStatus Status);
 
-    public sealed record ZoneState(int Number, SatelZoneStatus Status);
+    /// <param name="Priority">What the zone's alarms and tampers raise: its priority override, else CRITICAL.</param>
+    public sealed record ZoneState(int Number, SatelZoneStatus Status, EventPriority Priority);
 }

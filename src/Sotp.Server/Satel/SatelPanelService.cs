@@ -26,6 +26,7 @@ public sealed partial class SatelPanelService(
     ILogger<SatelPanelService> logger,
     IPanelHistoryStore history,
     SecretVault secrets,
+    IPanelZoneStore zones,
     IEventSink? events = null) : BackgroundService
 {
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(5);
@@ -59,9 +60,13 @@ public sealed partial class SatelPanelService(
     private async Task ReconcileAsync(IEventSink sink, CancellationToken cancellationToken)
     {
         var current = await AlarmPanelsAsync(cancellationToken);
+        var overrides = await zones.AllOverridesAsync(cancellationToken);
         foreach (var device in current)
         {
-            var fingerprint = $"{device.SiteId}|{device.Address}|{device.Credentials.PanelIntegrationKeySecretId}";
+            // A new zone priority restarts the worker too: the first state it reads is its baseline, so nothing is raised twice.
+            var priorities = overrides.GetValueOrDefault(device.Id) ?? new Dictionary<int, EventPriority>();
+            var fingerprint = $"{device.SiteId}|{device.Address}|{device.Credentials.PanelIntegrationKeySecretId}|"
+                + string.Join(",", priorities.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"));
             if (_running.TryGetValue(device.Id, out var running) && running.Fingerprint == fingerprint)
             {
                 continue;
@@ -95,7 +100,7 @@ public sealed partial class SatelPanelService(
             }
 
             _reportedProblems.Remove(device.Id);
-            Start(device, endpoint, fingerprint, integrationKey, sink);
+            Start(new SatelPanelIdentity(device.Id, device.SiteId, priorities), endpoint, fingerprint, integrationKey, sink);
         }
 
         var wanted = current.Select(d => d.Id).ToHashSet();
@@ -140,7 +145,7 @@ public sealed partial class SatelPanelService(
         return null;
     }
 
-    private void Start(Device device, SatelEndpoint endpoint, string fingerprint, string? integrationKey, IEventSink sink)
+    private void Start(SatelPanelIdentity panel, SatelEndpoint endpoint, string fingerprint, string? integrationKey, IEventSink sink)
     {
         var settings = options.Value;
         var workerOptions = new SatelWorkerOptions
@@ -151,15 +156,14 @@ public sealed partial class SatelPanelService(
             TimeProvider = time,
             History = history,
         };
-        var worker = new SatelPanelWorker(new SatelPanelIdentity(device.Id, device.SiteId), endpoint, sink, workerOptions,
-            loggers.CreateLogger<SatelPanelWorker>());
+        var worker = new SatelPanelWorker(panel, endpoint, sink, workerOptions, loggers.CreateLogger<SatelPanelWorker>());
         var stop = new CancellationTokenSource();
         // Task.Run: each worker's loop starts on the thread pool, never inside this reconcile pass.
         var task = Task.Run(() => worker.RunAsync(stop.Token), CancellationToken.None);
-        _running[device.Id] = new Running(worker, stop, task, fingerprint);
+        _running[panel.DeviceId] = new Running(worker, stop, task, fingerprint);
         panels.Add(worker);
         metrics.WorkerStarted();
-        LogWatching(logger, device.Id, endpoint.ToString());
+        LogWatching(logger, panel.DeviceId, endpoint.ToString());
     }
 
     private async Task StopAsync(long deviceId)

@@ -1,0 +1,8 @@
+namespace Sotp.Core.Rules;
+
+internal enum RuleWorkKind
+{
+    Point,
+    Tick,
+    Reload,
+}
