@@ -10,6 +10,7 @@ using Sotp.Server.Hosting;
 using Sotp.Server.Monitoring;
 using Sotp.Server.Observability;
 using Sotp.Server.Satel;
+using Sotp.Server.Web;
 using Sotp.Storage;
 
 namespace Sotp.Server;
@@ -47,6 +48,7 @@ public static class SotpServer
         builder.Services.AddHostedService<Alarms.StatusEventsService>();
         builder.Services.ConfigureHttpJsonOptions(options => SotpJson.Configure(options.SerializerOptions));
         builder.AddSotpObservability();
+        builder.AddSotpWeb();
 
         var app = builder.Build();
         app.UseSotpObservability();
@@ -82,6 +84,7 @@ public static class SotpServer
         app.MapEventsApi();
         app.MapLiveSocket();
         app.MapPanelsApi();
+        app.MapSotpWeb();
         return app;
     }
 
