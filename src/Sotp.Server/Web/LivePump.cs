@@ -20,10 +20,10 @@ public sealed class LivePump<T> : IAsyncDisposable
     public LivePump(ChannelReader<T> reader, Func<IReadOnlyList<T>, Task> onBatch, Func<Task>? onLost = null, IDisposable? source = null)
     {
         _source = source;
-        _loop = RunAsync(reader, onBatch, onLost, _stop.Token);
+        _loop = RunAsync(reader, onBatch, onLost, source, _stop.Token);
     }
 
-    private static async Task RunAsync(ChannelReader<T> reader, Func<IReadOnlyList<T>, Task> onBatch, Func<Task>? onLost, CancellationToken stop)
+    private static async Task RunAsync(ChannelReader<T> reader, Func<IReadOnlyList<T>, Task> onBatch, Func<Task>? onLost, IDisposable? source, CancellationToken stop)
     {
         await Task.Yield();
         try
@@ -46,6 +46,7 @@ public sealed class LivePump<T> : IAsyncDisposable
         }
         catch (Exception) when (!stop.IsCancellationRequested && onLost is not null)
         {
+            source?.Dispose();
             await onLost();
         }
     }
