@@ -1,6 +1,4 @@
-using System.Globalization;
 using MudBlazor;
-using Sotp.Core;
 using Sotp.Core.Alarms;
 using Sotp.Core.Auth;
 using Sotp.Core.Errors;
@@ -22,7 +20,7 @@ public sealed partial class Alarms(AlarmService alarms, LiveAlarms liveAlarms, S
 
     private readonly CancellationTokenSource _closed = new();
     private readonly Dictionary<long, Alarm> _queue = [];
-    private Dictionary<long, string> _siteNames = [];
+    private SiteNames _siteNames = SiteNames.None;
     private LivePump<OutboxMessage>? _pump;
     private bool _canHandle;
     private bool _busy;
@@ -34,8 +32,7 @@ public sealed partial class Alarms(AlarmService alarms, LiveAlarms liveAlarms, S
     protected override async Task OnConsoleInitializedAsync()
     {
         _canHandle = May(Permission.HandleAlarms);
-        _siteNames = (await sites.ListAsync(new ListQuery(1, ListQuery.MaxPageSize, "name"), null, Caller, _closed.Token)).Items
-            .ToDictionary(site => site.Id, site => site.Name);
+        _siteNames = await SiteNames.LoadAsync(sites, Caller, _closed.Token);
         await WatchAsync();
     }
 
@@ -142,8 +139,6 @@ public sealed partial class Alarms(AlarmService alarms, LiveAlarms liveAlarms, S
         var result = await dialog.Result;
         return result is { Canceled: false, Data: string note } ? note : null;
     }
-
-    private string SiteName(long siteId) => _siteNames.TryGetValue(siteId, out var name) ? name : $"#{siteId.ToString(CultureInfo.InvariantCulture)}";
 
     private string Age(Alarm alarm)
     {
