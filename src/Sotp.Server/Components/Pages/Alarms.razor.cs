@@ -140,6 +140,9 @@ public sealed partial class Alarms(AlarmService alarms, LiveAlarms liveAlarms, S
         return result is { Canceled: false, Data: string note } ? note : null;
     }
 
+    /// <summary>Marks each row with its alarm, for the browser tests and for styling.</summary>
+    private static string RowClass(Alarm alarm, int index) => $"alarm-{alarm.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     private string Age(Alarm alarm)
     {
         var age = time.GetUtcNow() - alarm.OpenedAt;
