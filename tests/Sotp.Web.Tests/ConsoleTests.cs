@@ -41,6 +41,15 @@ public sealed class ConsoleTests(ConsoleServer console) : IClassFixture<ConsoleS
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("admin");
         await ConsoleServer.ScreenshotAsync(page, "login-overview.png");
 
+        // On a phone the drawer is a slide-over, closed until the menu button opens it.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Devices" })).Not.ToBeInViewportAsync();
+        await page.GetByLabel("Menu").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Devices" })).ToBeInViewportAsync();
+        await ConsoleServer.ScreenshotAsync(page, "overview-phone-menu.png");
+        await page.SetViewportSizeAsync(1280, 800);
+
         await page.GetByTestId("logout").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"));
         await page.GotoAsync("/");

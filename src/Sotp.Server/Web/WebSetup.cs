@@ -18,9 +18,13 @@ public static class WebSetup
         // From a build output (dotnet run, tests) Blazor's and MudBlazor's files are served from their packages by this
         // manifest; a published server has them in wwwroot and no manifest, and this does nothing.
         builder.WebHost.UseStaticWebAssets();
+        // A build's manifest would switch on the assets reloader: no-cache on every file, and a GET/HEAD fallback route on
+        // every path, so a POST to an unknown path answered 405 instead of 404 route_not_found. Served as published instead.
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Bottom right: a confirmation never covers the app bar or the page's own buttons.
+        services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddCascadingAuthenticationState();
         services.AddSingleton<LiveAlarms>();
         // Cookies and antiforgery tokens are encrypted with these keys: kept in the data folder, so a restart does not sign everyone out.
