@@ -44,7 +44,9 @@ public sealed class ConsoleTests(ConsoleServer console) : IClassFixture<ConsoleS
         // On a phone the drawer is a slide-over, closed until the menu button opens it.
         await page.SetViewportSizeAsync(390, 844);
         await page.ReloadAsync();
+        await Expect(page.GetByTestId("devices-unknown-count")).ToHaveTextAsync("1");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Devices" })).Not.ToBeInViewportAsync();
+        await ConsoleServer.ScreenshotAsync(page, "overview-phone.png");
         await page.GetByLabel("Menu").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Devices" })).ToBeInViewportAsync();
         await ConsoleServer.ScreenshotAsync(page, "overview-phone-menu.png");
