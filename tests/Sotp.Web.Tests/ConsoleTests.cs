@@ -66,6 +66,11 @@ public sealed class ConsoleTests(ConsoleServer console) : IClassFixture<ConsoleS
         await ConsoleServer.SignInAsync(page, "dora", ConsoleServer.Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
 
+        // The API ignores the console's cookie: without a token it still answers 401 ProblemDetails, never a login redirect.
+        var api = await page.Context.APIRequest.GetAsync("/api/v1/sites", new() { MaxRedirects = 0 });
+        Assert.Equal(401, api.Status);
+        Assert.Equal("unauthorized", (await api.JsonAsync())?.GetProperty("code").GetString());
+
         await page.GotoAsync("/devices");
         await Expect(page.GetByTestId("device-name").First).ToBeVisibleAsync();
         await page.GetByTestId("new-device").ClickAsync();
@@ -86,6 +91,10 @@ public sealed class ConsoleTests(ConsoleServer console) : IClassFixture<ConsoleS
         await Expect(row).ToContainTextAsync("10.1.0.2");
         await Expect(row.GetByTestId("status-dot")).ToHaveAttributeAsync("data-status", "UNKNOWN");
         await ConsoleServer.ScreenshotAsync(page, "devices.png");
+
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Expect(page.Locator(".mud-appbar")).Not.ToHaveCSSAsync("background-color", "rgb(30, 79, 138)");
+        await ConsoleServer.ScreenshotAsync(page, "devices-dark.png");
     }
 
     [ChromiumFact]
