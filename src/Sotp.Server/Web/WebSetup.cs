@@ -13,10 +13,21 @@ namespace Sotp.Server.Web;
 /// </summary>
 public static class WebSetup
 {
+    /// <summary>
+    /// The manifests carry this assembly's name; named explicitly because under <c>sotp serve</c> the application
+    /// (the entry assembly) is the CLI, whose name the defaults would look for.
+    /// </summary>
+    private static readonly string ManifestPrefix = Path.Combine(AppContext.BaseDirectory, typeof(WebSetup).Assembly.GetName().Name + ".staticwebassets.");
+
     public static WebApplicationBuilder AddSotpWeb(this WebApplicationBuilder builder)
     {
         // From a build output (dotnet run, tests) Blazor's and MudBlazor's files are served from their packages by this
         // manifest; a published server has them in wwwroot and no manifest, and this does nothing.
+        if (File.Exists(ManifestPrefix + "runtime.json"))
+        {
+            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, ManifestPrefix + "runtime.json");
+        }
+
         builder.WebHost.UseStaticWebAssets();
         // A build's manifest would switch on the assets reloader: no-cache on every file, and a GET/HEAD fallback route on
         // every path, so a POST to an unknown path answered 405 instead of 404 route_not_found. Served as published instead.
@@ -42,7 +53,7 @@ public static class WebSetup
     public static WebApplication MapSotpWeb(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapStaticAssets(ManifestPrefix + "endpoints.json").AllowAnonymous();
         app.MapConsoleAccount();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
