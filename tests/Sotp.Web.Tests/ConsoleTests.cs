@@ -98,20 +98,25 @@ public sealed class ConsoleTests(ConsoleServer console) : IClassFixture<ConsoleS
     }
 
     [ChromiumFact]
-    public async Task AlarmFromTheApi_AppearsLiveInTwoConsoles_AndIsHandledToClosed()
+    public async Task AlarmFromTheApi_AppearsLiveInOtherConsoles_AndIsHandledToClosed()
     {
         await console.CreateUserAsync("otto", Role.Operator);
         await console.CreateUserAsync("olga", Role.Operator);
         await console.CreateUserAsync("eve", Role.Admin);
+        await console.CreateUserAsync("aldo", Role.Auditor);
         using var api = await console.ApiClientAsync("eve");
         var otto = await OpenConsoleAsync("otto");
         var olga = await OpenConsoleAsync("olga");
+        var aldo = await OpenConsoleAsync("aldo");
 
         var alarmId = await PostEventAsync(api, "intrusion", "HIGH", "Zone 3 motion, warehouse");
         var ottoRow = otto.Locator($"tr.alarm-{alarmId}");
         var olgaRow = olga.Locator($"tr.alarm-{alarmId}");
         await Expect(ottoRow.GetByTestId("alarm-state")).ToHaveTextAsync("NEW");
         await Expect(olgaRow.GetByTestId("alarm-state")).ToHaveTextAsync("NEW");
+        var aldoRow = aldo.Locator($"tr.alarm-{alarmId}");
+        await Expect(aldoRow.GetByTestId("alarm-state")).ToHaveTextAsync("NEW");
+        await Expect(aldoRow.GetByTestId("step-claim")).ToHaveCountAsync(0); // An auditor watches; only HandleAlarms roles act.
 
         await ottoRow.GetByTestId("step-claim").ClickAsync();
         await Expect(ottoRow.GetByTestId("alarm-state")).ToHaveTextAsync("CLAIMING");
