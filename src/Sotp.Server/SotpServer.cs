@@ -13,6 +13,7 @@ using Sotp.Server.Observability;
 using Sotp.Server.Rules;
 using Sotp.Server.Satel;
 using Sotp.Server.Snmp;
+using Sotp.Server.Web;
 using Sotp.Storage;
 
 namespace Sotp.Server;
@@ -53,6 +54,7 @@ public static class SotpServer
         builder.Services.AddSotpRules();
         builder.Services.ConfigureHttpJsonOptions(options => SotpJson.Configure(options.SerializerOptions));
         builder.AddSotpObservability();
+        builder.AddSotpWeb();
 
         var app = builder.Build();
         app.UseSotpObservability();
@@ -91,6 +93,7 @@ public static class SotpServer
         app.MapSnmpApi();
         app.MapRulesApi();
         app.MapNotificationsApi();
+        app.MapSotpWeb();
         return app;
     }
 

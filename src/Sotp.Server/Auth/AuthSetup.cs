@@ -18,7 +18,15 @@ namespace Sotp.Server.Auth;
 public static class AuthSetup
 {
     public const string AnyAuthenticatedPolicy = "AnyAuthenticated";
-    private const string BearerOrApiKey = "BearerOrApiKey";
+
+    /// <summary>The default scheme: picks API key or JWT bearer per request (the web console adds its cookie to the pick).</summary>
+    public const string BearerOrApiKey = "BearerOrApiKey";
+
+    /// <summary>Policies of permissions are named this plus the <see cref="Permission"/> name, so an attribute can name one as a constant.</summary>
+    public const string PermissionPolicyPrefix = "permission:";
+
+    /// <summary>Where a signed-in console user with a pending password change is sent instead of a 403.</summary>
+    public const string ConsolePasswordPath = "/account/password";
 
     public static IServiceCollection AddSotpAuth(this IServiceCollection services)
     {
@@ -72,7 +80,7 @@ public static class AuthSetup
     /// <summary>Endpoint metadata naming the permission, so the matrix test can find every guarded endpoint.</summary>
     public sealed record RequiredPermission(Permission Permission);
 
-    private static string PolicyName(Permission permission) => $"permission:{permission}";
+    private static string PolicyName(Permission permission) => PermissionPolicyPrefix + permission;
 
     /// <summary>The access token does not carry the forced-password-change mark.</summary>
     public sealed class PasswordChangedRequirement : IAuthorizationRequirement;
@@ -116,6 +124,13 @@ public static class AuthSetup
         {
             if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<PasswordChangedRequirement>().Any() == true)
             {
+                if (!context.Request.Path.StartsWithSegments("/api"))
+                {
+                    // A console page: the browser goes to the password form, which the API's clients never see.
+                    context.Response.Redirect(ConsolePasswordPath);
+                    return;
+                }
+
                 await ApiProblems.Problem(StatusCodes.Status403Forbidden, ErrorCodes.PasswordChangeRequired, "Password change required",
                     "Change the generated password first: POST /api/v1/auth/password.").ExecuteAsync(context);
                 return;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Sotp.Core;
 using Sotp.Core.Users;
 
@@ -7,12 +8,14 @@ namespace Sotp.Server.Auth;
 public static class HttpCaller
 {
     /// <summary>The authenticated caller of this request, for application services.</summary>
-    public static Caller From(HttpContext context)
+    public static Caller From(HttpContext context) =>
+        From(context.User, context.TraceIdentifier, context.Connection.RemoteIpAddress?.ToString());
+
+    /// <summary>The caller a signed-in principal stands for: a bearer token's or the web console cookie's (same claims).</summary>
+    public static Caller From(ClaimsPrincipal user, string? requestId, string? clientIp)
     {
-        var user = context.User;
         var role = EnumText.TryParse<Role>(user.FindFirst("role")?.Value, out var parsed) ? parsed : Role.ReadOnly;
-        return new Caller(TokenIssuer.UserId(user), user.FindFirst("name")?.Value ?? "?", role, context.TraceIdentifier,
-            context.Connection.RemoteIpAddress?.ToString());
+        return new Caller(TokenIssuer.UserId(user), user.FindFirst("name")?.Value ?? "?", role, requestId, clientIp);
     }
 
     /// <summary>The version in an If-Match header (<c>"7"</c>, <c>W/"7"</c> or <c>7</c>), if any.</summary>
