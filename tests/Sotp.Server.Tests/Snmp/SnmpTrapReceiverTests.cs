@@ -92,6 +92,38 @@ public sealed class SnmpTrapReceiverTests : IAsyncDisposable
         Assert.DoesNotContain("result=\"accepted\"", metrics, StringComparison.Ordinal);
     }
 
+    [SnmpdFact]
+    public async Task APortInUse_LeavesTheServerRunning_WithoutTraps()
+    {
+        using var taken = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Any, 0));
+        var port = ((System.Net.IPEndPoint)taken.Client.LocalEndPoint!).Port;
+        _server = await InMemoryServer.StartAsync(StoreProvider.Sqlite, _time, new Dictionary<string, string?>
+        {
+            ["Snmp:TrapsEnabled"] = "true",
+            ["Snmp:TrapPort"] = port.ToString(CultureInfo.InvariantCulture),
+        });
+        (await _server.Client.GetAsync("/readyz")).EnsureSuccessStatusCode();
+        var receiver = _server.Factory.Services.GetRequiredService<SnmpTrapReceiver>();
+
+        await _time.AdvanceUntilAsync(() => receiver.BindError is not null, maxSeconds: 300, pauseMilliseconds: 20);
+
+        Assert.Null(receiver.LocalEndpoint);
+        (await _server.Client.GetAsync("/readyz")).EnsureSuccessStatusCode();
+    }
+
+    [SnmpdFact]
+    public async Task AV3Trap_IsCountedAsUnsupported()
+    {
+        await StartAsync();
+
+        await _tools.RunAsync("snmptrap", "-v", "3", "-u", "someone", "-l", "noAuthNoPriv", "-e", "0x8000000001020304", _target, "", LinkDown);
+
+        var client = _server!.Client;
+        await _time.AdvanceUntilAsync(() => client.GetStringAsync("/metrics").GetAwaiter().GetResult()
+            .Contains("result=\"unsupported_v3\"", StringComparison.Ordinal), maxSeconds: 300, pauseMilliseconds: 20);
+        Assert.Empty(_events.Events);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_server is not null)

@@ -31,6 +31,9 @@ public sealed partial class SnmpTrapReceiver(
     /// <summary>Where the receiver listens once bound; null before, when off, or when the port could not be bound.</summary>
     public IPEndPoint? LocalEndpoint { get; private set; }
 
+    /// <summary>Why the port could not be bound, when it could not; the server runs on without traps.</summary>
+    public SocketError? BindError { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -47,6 +50,7 @@ public sealed partial class SnmpTrapReceiver(
         }
         catch (SocketException ex)
         {
+            BindError = ex.SocketErrorCode;
             LogCannotBind(logger, settings.TrapPort, ex.SocketErrorCode);
             return;
         }
