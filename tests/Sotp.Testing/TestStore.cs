@@ -47,6 +47,7 @@ public sealed class TestStore : IAsyncDisposable
             // Servers and CLIs under test must not ping or poll the addresses tests give their devices; a test that wants it turns it on.
             ["Icmp:Enabled"] = "false",
             ["Snmp:Enabled"] = "false",
+            ["Snmp:TrapsEnabled"] = "false",
         };
         if (provider == StoreProvider.Postgres)
         {

@@ -100,8 +100,15 @@ public static class PduCodec
         var requestId = body.ReadInt32();
         var second = body.ReadInt32();
         var third = body.ReadInt32();
-        var list = body.ReadSequence();
+        var binds = ReadVarBinds(ref body);
         body.ExpectEnd();
+        return new Pdu((PduType)tag, requestId, second, third, binds);
+    }
+
+    /// <summary>The variable-bindings SEQUENCE that ends every PDU, the v1 Trap-PDU included.</summary>
+    public static List<VarBind> ReadVarBinds(ref BerReader reader)
+    {
+        var list = reader.ReadSequence();
         var binds = new List<VarBind>();
         while (list.HasMore)
         {
@@ -112,7 +119,7 @@ public static class PduCodec
             binds.Add(new VarBind(oid, value));
         }
 
-        return new Pdu((PduType)tag, requestId, second, third, binds);
+        return binds;
     }
 
     public static byte[] EncodePdu(Pdu pdu)

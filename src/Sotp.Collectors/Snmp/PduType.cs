@@ -1,6 +1,6 @@
 namespace Sotp.Collectors.Snmp;
 
-/// <summary>The context-specific constructed tags of the PDUs (RFC 3416). The v1 Trap-PDU (0xA4) is not supported.</summary>
+/// <summary>The context-specific constructed tags of the PDUs (RFC 3416). The v1 Trap-PDU (0xA4) has another layout; only Traps.TrapDecoder reads it.</summary>
 public enum PduType : byte
 {
     GetRequest = 0xA0,

@@ -30,6 +30,12 @@ public sealed class SnmpOptions
 
     /// <summary>How long a resolved host name is trusted.</summary>
     public int DnsCacheSeconds { get; set; } = 300;
+
+    /// <summary>Whether this node listens for traps and informs (independent of <see cref="Enabled"/>, which is polling).</summary>
+    public bool TrapsEnabled { get; set; } = true;
+
+    /// <summary>The UDP port traps arrive on; 162 needs root or CAP_NET_BIND_SERVICE.</summary>
+    public int TrapPort { get; set; } = 162;
 }
 
 public sealed class SnmpOptionsValidator : IValidateOptions<SnmpOptions>
@@ -43,6 +49,7 @@ public sealed class SnmpOptionsValidator : IValidateOptions<SnmpOptions>
         Range(failures, "MaxRepetitions", options.MaxRepetitions, 1, 200);
         Range(failures, "MaxConcurrentPolls", options.MaxConcurrentPolls, 1, 100_000);
         Range(failures, "InventoryRefreshSeconds", options.InventoryRefreshSeconds, 1, 3600);
+        Range(failures, "TrapPort", options.TrapPort, 1, 65_535);
         Range(failures, "DnsCacheSeconds", options.DnsCacheSeconds, 0, 86_400);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

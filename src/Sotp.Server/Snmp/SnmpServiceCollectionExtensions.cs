@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
 using Sotp.Core.Snmp;
+using Sotp.Server.Snmp.Traps;
 
 namespace Sotp.Server.Snmp;
 
 public static class SnmpServiceCollectionExtensions
 {
-    /// <summary>The SNMP poller with its options, metrics, the in-memory board the API reads, and the queries over it.</summary>
+    /// <summary>The SNMP poller and trap receiver with its options, metrics, the in-memory board the API reads, and the queries over it.</summary>
     public static IServiceCollection AddSotpSnmp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SnmpOptions>().Bind(configuration.GetSection(SnmpOptions.SectionName)).ValidateOnStart();
@@ -15,6 +16,7 @@ public static class SnmpServiceCollectionExtensions
         services.AddSingleton<SnmpQueries>();
         services.AddSingleton<SnmpCredentialResolver>();
         services.AddHostedService<SnmpPoller>();
+        services.AddSotpSnmpTraps();
         return services;
     }
 }

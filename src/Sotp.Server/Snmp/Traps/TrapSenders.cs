@@ -1,0 +1,84 @@
+using System.Collections.Frozen;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Sotp.Collectors.Snmp;
+using Sotp.Core.Devices;
+using CoreVersion = Sotp.Core.Devices.SnmpVersion;
+
+namespace Sotp.Server.Snmp.Traps;
+
+/// <summary>
+/// Which enabled devices may send traps from which IP address, and whether a community is theirs. The map is rebuilt
+/// from the inventory (see <see cref="SnmpTrapReceiver"/>); communities are read from the vault once per device
+/// version and rebuild, and kept in memory only. Devices named by a host name cannot be matched and are left out.
+/// </summary>
+public sealed class TrapSenders(SnmpCredentialResolver credentials)
+{
+    private readonly Lock _lock = new();
+    private FrozenDictionary<IPAddress, Device[]> _byAddress = FrozenDictionary<IPAddress, Device[]>.Empty;
+    private Dictionary<long, (long Version, byte[]? Community)> _communities = [];
+
+    /// <summary>The <see cref="InventoryChanges.Version"/> the map was last built at, for tests waiting for a change to arrive.</summary>
+    public long BuiltAt { get; private set; } = -1;
+
+    public void Rebuild(IEnumerable<Device> devices, long inventoryVersion)
+    {
+        var map = new Dictionary<IPAddress, List<Device>>();
+        foreach (var device in devices.Where(d => d.Enabled))
+        {
+            if (IPAddress.TryParse(DeviceAddress.HostOf(device.Address), out var address))
+            {
+                var key = Normalize(address);
+                if (!map.TryGetValue(key, out var list))
+                {
+                    map[key] = list = [];
+                }
+
+                list.Add(device);
+            }
+        }
+
+        lock (_lock)
+        {
+            _byAddress = map.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToArray());
+            // Read again after every rebuild: a community secret replaced in the vault leaves the device's version as it was.
+            _communities = [];
+            BuiltAt = inventoryVersion;
+        }
+    }
+
+    /// <summary>The enabled devices at this address (several devices may share one, e.g. behind NAT).</summary>
+    public IReadOnlyList<Device> At(IPAddress address) =>
+        _byAddress.TryGetValue(Normalize(address), out var found) ? found : [];
+
+    /// <summary>True when the community is this v1/v2c device's; a device without such credentials accepts none.</summary>
+    /// <exception cref="SnmpCredentialsException">Its community secret cannot be read.</exception>
+    public async Task<bool> AcceptsAsync(Device device, byte[] community, CancellationToken cancellationToken)
+    {
+        if (device.Credentials.SnmpVersion is not (CoreVersion.V1 or CoreVersion.V2c))
+        {
+            return false;
+        }
+
+        byte[]? known;
+        lock (_lock)
+        {
+            known = _communities.TryGetValue(device.Id, out var cached) && cached.Version == device.Version ? cached.Community : null;
+        }
+
+        if (known is null)
+        {
+            var resolved = (CommunityCredentials)await credentials.ResolveAsync(device.Credentials, cancellationToken);
+            known = Encoding.UTF8.GetBytes(resolved.Community);
+            lock (_lock)
+            {
+                _communities[device.Id] = (device.Version, known);
+            }
+        }
+
+        return CryptographicOperations.FixedTimeEquals(known, community);
+    }
+
+    public static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+}
