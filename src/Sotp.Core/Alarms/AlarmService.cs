@@ -46,6 +46,32 @@ public sealed class AlarmService(IAlarmStore alarms, SiteService sites, OutboxSi
         return await alarms.ListAsync(new AlarmFilter(states, siteId, deviceId, parsedPriority, page, pageSize), await sites.ScopeAsync(caller, cancellationToken), cancellationToken);
     }
 
+    /// <summary>The longest span one answer covers: a year of alarms is read into memory at most.</summary>
+    public static readonly TimeSpan MaxResponseSpan = TimeSpan.FromDays(366);
+
+    /// <summary>MTTA and MTTR of the alarms opened in [from, to) (default: the last 30 days) on the caller's sites, grouped.</summary>
+    public async Task<IReadOnlyList<ResponseStats>> ResponseStatsAsync(string? groupBy, DateTimeOffset? from, DateTimeOffset? to, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var grouping = ResponseGrouping.Site;
+        if (groupBy is not null && !EnumText.TryParse(groupBy, out grouping))
+        {
+            errors["groupBy"] = [$"groupBy is one of {string.Join(", ", EnumText.Names<ResponseGrouping>())}."];
+        }
+
+        var end = to ?? time.GetUtcNow();
+        var start = from ?? end.AddDays(-30);
+        if (end <= start || end - start > MaxResponseSpan)
+        {
+            errors["to"] = [$"to must be after from, at most {MaxResponseSpan.TotalDays:0} days later."];
+        }
+
+        Require.Valid(errors);
+        var times = await alarms.ResponseTimesAsync(start, end, await sites.ScopeAsync(caller, cancellationToken), cancellationToken);
+        return ResponseStats.Of(times, grouping);
+    }
+
     public async Task<Alarm> GetAsync(long id, Caller caller, CancellationToken cancellationToken)
     {
         var alarm = await alarms.GetAsync(id, cancellationToken);

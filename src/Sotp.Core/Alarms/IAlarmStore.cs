@@ -33,6 +33,9 @@ public interface IAlarmStore
     Task<Page<EventRecord>> SiteEventsAsync(long siteId, int page, int pageSize, CancellationToken cancellationToken);
 
     Task<int> CountOpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>The response times of alarms opened in [from, to), of the given sites only when <paramref name="onlySites"/> is set.</summary>
+    Task<IReadOnlyList<AlarmTimes>> ResponseTimesAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long>? onlySites, CancellationToken cancellationToken);
 }
 
 /// <param name="States">Only these states; all when null. "open" in the API means NEW..ACK.</param>

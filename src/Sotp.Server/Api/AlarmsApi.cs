@@ -19,6 +19,10 @@ public static class AlarmsApi
         var alarms = endpoints.MapGroup("/api/v1/alarms").WithTags("Alarms").RequirePermission(Permission.ReadAlarms);
         alarms.MapGet("/", ListAsync)
             .WithSummary("Alarms, most urgent first, then oldest. state is 'open' (NEW..ACK) or a comma-separated list of states; siteId, deviceId and priority filter.");
+        alarms.MapGet("/response-times", async (AlarmService service, HttpContext context, CancellationToken ct, string? groupBy = null,
+                    DateTimeOffset? from = null, DateTimeOffset? to = null) =>
+                TypedResults.Ok(await service.ResponseStatsAsync(groupBy, from, to, HttpCaller.From(context), ct)))
+            .WithSummary("MTTA (opened → ACK) and MTTR (opened → RESOLVED) in seconds of the alarms opened in [from, to) (default: the last 30 days) on your sites, per ?groupBy=SITE|DEVICE|OPERATOR (default SITE), the most alarms first.");
         alarms.MapGet("/{id:long}", async (long id, AlarmService service, HttpContext context, CancellationToken ct) =>
                 Versioned(context, await service.GetAsync(id, HttpCaller.From(context), ct)))
             .WithSummary("One alarm; the ETag header carries its version.");

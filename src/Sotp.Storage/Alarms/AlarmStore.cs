@@ -62,6 +62,18 @@ public sealed class AlarmStore(Store store, StoreMetrics metrics) : IAlarmStore
         return (await ReadAlarmsAsync(connection, "id = @id", new { id }, null, cancellationToken)).SingleOrDefault();
     }
 
+    public async Task<IReadOnlyList<AlarmTimes>> ResponseTimesAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<long>? onlySites,
+        CancellationToken cancellationToken)
+    {
+        using var _ = metrics.Measure("alarms.response_times");
+        var sql = new ListSql().IdIn("site_id", onlySites).Where("opened_at >= @from", "from", from).Where("opened_at < @to", "to", to);
+        await using var connection = await store.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AlarmTimesRow>(new CommandDefinition(
+            $"SELECT id, site_id, device_id, claimed_by_name, opened_at, acked_at, resolved_at FROM alarms {sql.WhereClause}", sql.Parameters,
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new AlarmTimes(r.Id, r.SiteId, r.DeviceId, r.ClaimedByName, r.OpenedAt, r.AckedAt, r.ResolvedAt))];
+    }
+
     public async Task<Page<Alarm>> ListAsync(AlarmFilter filter, IReadOnlyCollection<long>? onlySites, CancellationToken cancellationToken)
     {
         using var _ = metrics.Measure("alarms.list");
@@ -251,5 +263,22 @@ public sealed class AlarmStore(Store store, StoreMetrics metrics) : IAlarmStore
             $"SELECT alarm_id, device_id FROM alarm_affected WHERE alarm_id IN ({string.Join(',', alarmIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) ORDER BY alarm_id, device_id",
             transaction: transaction, cancellationToken: cancellationToken));
         return rows.GroupBy(row => row.AlarmId).ToDictionary(group => group.Key, group => (IReadOnlyList<long>)group.Select(row => row.DeviceId).ToList());
+    }
+
+    private sealed class AlarmTimesRow
+    {
+        public long Id { get; init; }
+
+        public long SiteId { get; init; }
+
+        public long? DeviceId { get; init; }
+
+        public string? ClaimedByName { get; init; }
+
+        public DateTimeOffset OpenedAt { get; init; }
+
+        public DateTimeOffset? AckedAt { get; init; }
+
+        public DateTimeOffset? ResolvedAt { get; init; }
     }
 }
