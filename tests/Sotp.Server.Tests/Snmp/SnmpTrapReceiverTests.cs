@@ -157,6 +157,7 @@ public sealed class SnmpTrapReceiverTests : IAsyncDisposable
         changes.Signal();
         var receiver = provider.GetRequiredService<SnmpTrapReceiver>();
         var senders = provider.GetRequiredService<TrapSenders>();
-        await _time.AdvanceUntilAsync(() => receiver.LocalEndpoint is not null && senders.BuiltAt >= changes.Version, maxSeconds: 300, pauseMilliseconds: 20);
+        // 200 ms of real time per simulated second: a loaded machine may need many seconds to read the inventory and the secret.
+        await _time.AdvanceUntilAsync(() => receiver.LocalEndpoint is not null && senders.BuiltAt >= changes.Version, maxSeconds: 300, pauseMilliseconds: 200);
     }
 }
