@@ -1,5 +1,6 @@
 using System.Net;
 using Sotp.Collectors.Snmp;
+using Sotp.Collectors.Snmp.Polling;
 using Sotp.Collectors.Snmp.Traps;
 using Sotp.Core.Events;
 using Sotp.Server.Snmp.Traps;
@@ -28,9 +29,9 @@ public sealed class TrapEventsTests
     public void ALinkTrap_IsZonedByIfName_BeforeIfDescr_AndShowsItsVarBinds()
     {
         var found = TrapEvents.ToEvent(V2c("1.3.6.1.6.3.1.1.5.3", 9,
-            new VarBind(TrapOids.IfIndex.Append(3), SnmpValue.Integer32(3)),
-            new VarBind(TrapOids.IfDescr.Append(3), SnmpValue.OctetString("GigabitEthernet0/3")),
-            new VarBind(TrapOids.IfName.Append(3), SnmpValue.OctetString("Gi0/3"))), 5, At);
+            new VarBind(Mib.IfIndex.Append(3), SnmpValue.Integer32(3)),
+            new VarBind(Mib.IfDescr.Append(3), SnmpValue.OctetString("GigabitEthernet0/3")),
+            new VarBind(Mib.IfName.Append(3), SnmpValue.OctetString("Gi0/3"))), 5, At);
 
         Assert.Equal(("link_down", "Gi0/3", EventPriority.High), (found.Code, found.Zone, found.Priority));
         Assert.Equal("trap:5:1.3.6.1.6.3.1.1.5.3:Gi0/3:9", found.DedupKey);

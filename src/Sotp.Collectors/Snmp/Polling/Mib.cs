@@ -9,6 +9,7 @@ public static class Mib
     public static readonly Oid SysName = Oid.Parse("1.3.6.1.2.1.1.5.0");
 
     public static readonly Oid IfEntry = Oid.Parse("1.3.6.1.2.1.2.2.1");
+    public static readonly Oid IfIndex = IfEntry.Append(1);
     public static readonly Oid IfDescr = IfEntry.Append(2);
     public static readonly Oid IfSpeed = IfEntry.Append(5);
     public static readonly Oid IfAdminStatus = IfEntry.Append(7);

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using Sotp.Collectors.Snmp.Polling;
 
 namespace Sotp.Collectors.Snmp.Traps;
 
@@ -87,7 +88,7 @@ public static class TrapDecoder
         // RFC 3416 section 4.2.6: sysUpTime.0 first, snmpTrapOID.0 second; found by name to forgive sloppy agents.
         var trapOid = pdu.VarBinds.FirstOrDefault(bind => bind.Oid == TrapOids.SnmpTrapOid && bind.Value.Type == SnmpType.ObjectIdentifier)?.Value.AsOid()
             ?? throw new SnmpDecodeException("the notification has no snmpTrapOID.0", at);
-        var rest = pdu.VarBinds.Where(bind => bind.Oid != TrapOids.SysUpTime && bind.Oid != TrapOids.SnmpTrapOid).ToList();
+        var rest = pdu.VarBinds.Where(bind => bind.Oid != Mib.SysUpTime && bind.Oid != TrapOids.SnmpTrapOid).ToList();
         return new SnmpTrap(SnmpVersion.V2c, community, pdu.Type == PduType.InformRequest, pdu.RequestId, trapOid, null, rest, pdu.VarBinds);
     }
 }

@@ -1,9 +1,8 @@
 namespace Sotp.Collectors.Snmp.Traps;
 
-/// <summary>The notification OIDs every agent sends (SNMPv2-MIB, IF-MIB), and the varbinds that name an interface.</summary>
+/// <summary>The notification OIDs every agent sends (SNMPv2-MIB, IF-MIB); the objects they carry are in <see cref="Polling.Mib"/>.</summary>
 public static class TrapOids
 {
-    public static readonly Oid SysUpTime = Oid.Parse("1.3.6.1.2.1.1.3.0");
     public static readonly Oid SnmpTrapOid = Oid.Parse("1.3.6.1.6.3.1.1.4.1.0");
 
     /// <summary>snmpTraps: coldStart is .1, warmStart .2, linkDown .3, linkUp .4, authenticationFailure .5, egpNeighborLoss .6.</summary>
@@ -13,10 +12,6 @@ public static class TrapOids
     public static readonly Oid LinkDown = SnmpTraps.Append(3);
     public static readonly Oid LinkUp = SnmpTraps.Append(4);
     public static readonly Oid AuthenticationFailure = SnmpTraps.Append(5);
-
-    public static readonly Oid IfIndex = Oid.Parse("1.3.6.1.2.1.2.2.1.1");
-    public static readonly Oid IfDescr = Oid.Parse("1.3.6.1.2.1.2.2.1.2");
-    public static readonly Oid IfName = Oid.Parse("1.3.6.1.2.1.31.1.1.1.1");
 
     /// <summary>A short name for the well-known notifications, the dotted OID for the rest.</summary>
     public static string NameOf(Oid trap) =>

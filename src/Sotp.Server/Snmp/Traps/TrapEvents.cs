@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sotp.Collectors.Snmp;
+using Sotp.Collectors.Snmp.Polling;
 using Sotp.Collectors.Snmp.Traps;
 using Sotp.Core.Events;
 
@@ -39,9 +40,9 @@ public static class TrapEvents
     {
         string? Text(Oid column) => trap.VarBinds.FirstOrDefault(b => b.Oid.StartsWith(column) && b.Oid.Length > column.Length && b.Value.Type == SnmpType.OctetString)
             ?.Value.AsText();
-        var index = trap.VarBinds.FirstOrDefault(b => b.Oid.StartsWith(TrapOids.IfIndex) && b.Oid.Length > TrapOids.IfIndex.Length);
+        var index = trap.VarBinds.FirstOrDefault(b => b.Oid.StartsWith(Mib.IfIndex) && b.Oid.Length > Mib.IfIndex.Length);
         var number = index is null ? null : index.Value.Type == SnmpType.Integer32 ? index.Value.AsInt64().ToString(CultureInfo.InvariantCulture) : index.Oid[^1].ToString(CultureInfo.InvariantCulture);
-        return Short(Text(TrapOids.IfName) ?? Text(TrapOids.IfDescr) ?? number);
+        return Short(Text(Mib.IfName) ?? Text(Mib.IfDescr) ?? number);
     }
 
     private static string Describe(IReadOnlyList<VarBind> binds)

@@ -1,5 +1,6 @@
 using CsCheck;
 using Sotp.Collectors.Snmp;
+using Sotp.Collectors.Snmp.Polling;
 using Sotp.Collectors.Snmp.Traps;
 
 namespace Sotp.Collectors.Tests.Snmp.Traps;
@@ -13,7 +14,7 @@ public class TrapDecoderPropertyTests
         {
             Assert.True(TrapDecoder.TryDecode(sent.Bytes, out var trap, out var error), error);
             return trap.TrapOid == sent.TrapOid && trap.RequestId == sent.RequestId && trap.IsInform == sent.Inform &&
-                   trap.VarBinds.SequenceEqual(sent.Others.Where(b => b.Oid != TrapOids.SysUpTime && b.Oid != TrapOids.SnmpTrapOid));
+                   trap.VarBinds.SequenceEqual(sent.Others.Where(b => b.Oid != Mib.SysUpTime && b.Oid != TrapOids.SnmpTrapOid));
         });
 
     [Fact]

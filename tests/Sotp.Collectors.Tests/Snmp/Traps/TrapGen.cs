@@ -1,6 +1,7 @@
 using System.Net;
 using CsCheck;
 using Sotp.Collectors.Snmp;
+using Sotp.Collectors.Snmp.Polling;
 using Sotp.Collectors.Snmp.Traps;
 
 namespace Sotp.Collectors.Tests.Snmp.Traps;
@@ -14,7 +15,7 @@ internal static class TrapGen
     public static readonly Gen<(byte[] Bytes, Oid TrapOid, int RequestId, bool Inform, VarBind[] Others)> V2 =
         Gen.Select(Gen.Byte.Array[0, 32], Gen.Int, Gen.Bool, SnmpGen.Oid, Binds, Gen.UInt, (community, id, inform, trapOid, rest, ticks) =>
         {
-            VarBind[] binds = [new(TrapOids.SysUpTime, SnmpValue.TimeTicks(ticks)), new(TrapOids.SnmpTrapOid, SnmpValue.ObjectIdentifier(trapOid)), .. rest];
+            VarBind[] binds = [new(Mib.SysUpTime, SnmpValue.TimeTicks(ticks)), new(TrapOids.SnmpTrapOid, SnmpValue.ObjectIdentifier(trapOid)), .. rest];
             var pdu = new Pdu(inform ? PduType.InformRequest : PduType.SnmpV2Trap, id, 0, 0, binds);
             return (new CommunityMessage(SnmpVersion.V2c, community, pdu).Encode(), trapOid, id, inform, rest);
         });
