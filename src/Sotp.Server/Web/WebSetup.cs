@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using MudBlazor.Services;
 using Sotp.Server.Auth;
 using Sotp.Server.Components;
@@ -41,6 +42,7 @@ public static class WebSetup
         // Cookies and antiforgery tokens are encrypted with these keys: kept in the data folder, so a restart does not sign everyone out.
         var dataDirectory = builder.Configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>()?.DataDirectory ?? StoreOptions.DefaultDataDirectory;
         services.AddDataProtection().SetApplicationName("sotp").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "web-keys")));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, provider) => options.XmlEncryptor = new MasterKeyXmlEncryptor(provider));
         services.AddAuthentication().AddCookie(ConsoleCookie.Scheme, ConsoleCookie.Configure);
         services.PostConfigure<PolicySchemeOptions>(AuthSetup.BearerOrApiKey, options =>
         {
