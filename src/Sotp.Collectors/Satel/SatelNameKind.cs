@@ -7,4 +7,7 @@ public enum SatelNameKind : byte
     Zone = 1,
     User = 2,
     Output = 4,
+
+    /// <summary>A zone's name and, in one more byte after it, the partition the zone belongs to.</summary>
+    ZoneWithPartition = 5,
 }
