@@ -1,28 +1,20 @@
-using Sotp.Core;
 using Sotp.Core.Devices;
 using Sotp.Core.Panels;
-using Sotp.Core.Sites;
-using Sotp.Core.Users;
-using Sotp.Storage.Migrations;
 using Sotp.Testing;
 
 namespace Sotp.Storage.Tests;
 
 public class PanelDescriptionStoreTests
 {
-    private static readonly Caller Admin = new(null, "test", Role.Master);
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
     [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task VersionsAndNames_AreReplacedPerPanel_KeepPolishLetters_AndGoWithTheirPanel(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        await store.Get<Migrator>().MigrateAsync(null, CancellationToken.None);
+        var (first, second) = await TwoPanels.CreateAsync(store);
         var descriptions = store.Get<IPanelDescriptionStore>();
         var devices = store.Get<IDeviceStore>();
-        var site = await store.Get<ISiteStore>().CreateAsync(new SiteData("Bank", null, null, null, null, SiteStatus.Active, null, null), Admin, CancellationToken.None);
-        var first = await devices.CreateAsync(Panel(site.Id, "first"), Admin, CancellationToken.None);
-        var second = await devices.CreateAsync(Panel(site.Id, "second"), Admin, CancellationToken.None);
         var before = await descriptions.GetAsync(first.Id, CancellationToken.None);
 
         await descriptions.SaveVersionsAsync(new PanelVersions(first.Id, 3, "INTEGRA 128", "1.10 2015-01-01", 0, false, null, null, T0), CancellationToken.None);
@@ -38,7 +30,7 @@ public class PanelDescriptionStoreTests
         await descriptions.ReplaceNamesAsync(first.Id, names, T0.AddHours(1), CancellationToken.None);
         await descriptions.ReplaceNamesAsync(second.Id, [new PanelName(PanelItem.Zone, 1, "Garaż", 2)], T0, CancellationToken.None);
         var read = await descriptions.GetAsync(first.Id, CancellationToken.None);
-        await devices.DeleteAsync(second.Id, second.Version, Admin, CancellationToken.None);
+        await devices.DeleteAsync(second.Id, second.Version, TwoPanels.Admin, CancellationToken.None);
         var gone = await descriptions.GetAsync(second.Id, CancellationToken.None);
 
         Assert.Equal((null, 0, null), (before.Versions, before.Names.Count, before.NamesReadAt));
@@ -50,7 +42,4 @@ public class PanelDescriptionStoreTests
         Assert.Null(gone.Versions);
         Assert.Empty(gone.Names);
     }
-
-    private static DeviceData Panel(long siteId, string name) =>
-        new(siteId, name, DeviceKind.AlarmPanel, null, null, "10.0.0.1", [], null, true, 30, 300, DeviceCredentials.None);
 }
