@@ -10,7 +10,7 @@ namespace Sotp.Collectors.Satel;
 /// </summary>
 public sealed class SatelNameReader
 {
-    private readonly Queue<(PanelItem Item, int Number)> _pending = new();
+    private readonly Queue<(PanelItem Item, int Number, bool Retry)> _pending = new();
     private readonly List<PanelName> _found = [];
     private bool _plainZones;
 
@@ -31,7 +31,10 @@ public sealed class SatelNameReader
     /// <summary>Answers too short or about another item than asked; each one's name is skipped.</summary>
     public int BadAnswers { get; private set; }
 
-    /// <summary>Names skipped because the module did not answer in time (a mangled answer is dropped by the decoder and ends so).</summary>
+    /// <summary>
+    /// Name requests the module did not answer in time (a mangled answer is dropped by the decoder and ends so): the
+    /// name is asked once more at the end, then given up.
+    /// </summary>
     public int Unanswered { get; private set; }
 
     /// <summary>
@@ -57,6 +60,11 @@ public sealed class SatelNameReader
             catch (TimeoutException)
             {
                 Unanswered++;
+                if (!next.Retry)
+                {
+                    _pending.Enqueue((next.Item, next.Number, true));
+                }
+
                 return;
             }
         }
@@ -91,7 +99,7 @@ public sealed class SatelNameReader
     {
         for (var number = 1; number <= count; number++)
         {
-            _pending.Enqueue((item, number));
+            _pending.Enqueue((item, number, false));
         }
     }
 }
