@@ -23,7 +23,8 @@ public sealed partial class SnmpTrapReceiver(
     SnmpMetrics metrics,
     TimeProvider time,
     ILogger<SnmpTrapReceiver> logger,
-    IEventSink? events = null) : BackgroundService
+    IEventSink? events = null,
+    LinkAlarms? links = null) : BackgroundService
 {
     private const int MaxRememberedSenders = 10_000;
     private readonly ConcurrentDictionary<IPAddress, string> _reported = new();
@@ -172,6 +173,11 @@ public sealed partial class SnmpTrapReceiver(
         try
         {
             await events.PublishAsync(input, cancellationToken);
+            if (links is not null)
+            {
+                await links.FiledAsync(input, cancellationToken);
+            }
+
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
