@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-packages=(postgresql postgresql-client iproute2 nftables snmpd snmp chromium)
+packages=(postgresql postgresql-client iproute2 nftables snmpd snmp snmpsim chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -1,6 +1,9 @@
 namespace Sotp.Core.Snmp;
 
-/// <summary>What one poll read from a device. A part the agent does not implement is null (or empty), never zero.</summary>
+/// <summary>
+/// What one poll read from a device. A part the agent does not implement is null (or empty), never zero; a part that
+/// failed is null (or empty) too and named in <see cref="Failures"/>.
+/// </summary>
 /// <param name="CpuPercent">Average hrProcessorLoad over the processors.</param>
 /// <param name="MemoryUsedPercent">hrStorageRam used/size, or UCD memTotalReal/memAvailReal.</param>
 /// <param name="LoadAverage1m">UCD laLoad.1, read only when HOST-RESOURCES has no processor load: a load is not a percentage.</param>
@@ -9,4 +12,8 @@ public sealed record SnmpReading(
     IReadOnlyList<SnmpInterfaceReading> Interfaces,
     double? CpuPercent,
     double? MemoryUsedPercent,
-    double? LoadAverage1m);
+    double? LoadAverage1m,
+    IReadOnlyList<SnmpPartFailure>? Failures = null)
+{
+    public bool Failed(string part) => Failures?.Any(failure => failure.Part == part) == true;
+}

@@ -30,7 +30,8 @@ public sealed partial class SnmpPoller(
     SnmpMetrics metrics,
     TimeProvider time,
     ILogger<SnmpPoller> logger,
-    IEventSink? events = null) : BackgroundService
+    IEventSink? events = null,
+    LinkAlarms? links = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<long, Device> _targets = new();
     private readonly ConcurrentDictionary<long, (long Version, SnmpCredentials Credentials)> _credentials = new();
@@ -131,8 +132,16 @@ public sealed partial class SnmpPoller(
         }
 
         board.Succeeded(update.View);
-        metrics.Polled(SnmpPollStatus.Ok);
-        _reportedProblems.TryRemove(deviceId, out _);
+        metrics.Polled(update.View.Status);
+        if (update.View.Reason is { } partial)
+        {
+            ReportProblemOnce(deviceId, partial);
+        }
+        else
+        {
+            _reportedProblems.TryRemove(deviceId, out _);
+        }
+
         await FileAsync(update.Events, cancellationToken);
     }
 
@@ -198,6 +207,10 @@ public sealed partial class SnmpPoller(
             try
             {
                 await events.PublishAsync(input, cancellationToken);
+                if (links is not null)
+                {
+                    await links.FiledAsync(input, cancellationToken);
+                }
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
