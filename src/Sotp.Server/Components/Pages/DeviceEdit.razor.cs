@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sotp.Core;
 using Sotp.Core.Devices;
-using Sotp.Core.Errors;
 using Sotp.Core.Sites;
 using Sotp.Server.Components.Shared;
 
@@ -51,23 +50,15 @@ public sealed partial class DeviceEdit(DeviceService devices, SiteService sites,
     private async Task SaveAsync()
     {
         _busy = true;
-        _errors.Clear();
-        try
+        await _errors.RunAsync(async () =>
         {
             var device = Id is { } id
                 ? await devices.UpdateAsync(id, _form.ToInput(), null, Caller, CancellationToken.None)
                 : await devices.CreateAsync(_form.ToInput(), Caller, CancellationToken.None);
             snackbar.Add($"Device {device.Name} {(IsNew ? "created" : "saved")}.", Severity.Success);
             navigation.NavigateTo(IsNew ? $"/devices?q={Uri.EscapeDataString(device.Name)}" : $"/devices/{device.Id}");
-        }
-        catch (DomainException ex)
-        {
-            _errors.Take(ex);
-        }
-        finally
-        {
-            _busy = false;
-        }
+        });
+        _busy = false;
     }
 
     /// <summary>The fields the form shows; the rest of a stored device (parent, intervals, credentials) goes back unchanged.</summary>

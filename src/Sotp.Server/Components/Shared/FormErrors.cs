@@ -32,6 +32,23 @@ public sealed class FormErrors
         Conflict = false;
     }
 
+    /// <summary>Runs a change; a refusal is kept here for the page to show.</summary>
+    /// <returns>Whether it went through.</returns>
+    public async Task<bool> RunAsync(Func<Task> change)
+    {
+        Clear();
+        try
+        {
+            await change();
+            return true;
+        }
+        catch (DomainException ex)
+        {
+            Take(ex);
+            return false;
+        }
+    }
+
     public void Take(DomainException exception)
     {
         Clear();
