@@ -15,6 +15,8 @@ public sealed class InventoryPagesTests(ConsoleServer console) : IClassFixture<C
         var page = await SignedInAsync("dana");
 
         await page.GotoAsync("/devices/new");
+        await page.GetByTestId("device-site").ClickAsync(); // Other tests of this class add sites: none is preselected then.
+        await page.Locator(".mud-popover-open").GetByText("Demo site").ClickAsync();
         await page.GetByTestId("device-name-input").FillAsync("edge-rtr-07");
         await page.GetByTestId("device-address").FillAsync("10.7.0.1");
         await page.GetByTestId("device-create").ClickAsync();
@@ -90,7 +92,7 @@ public sealed class InventoryPagesTests(ConsoleServer console) : IClassFixture<C
         await page.GetByTestId("procedure-add").ClickAsync();
         await Expect(page.GetByTestId("procedure-category")).ToHaveTextAsync("intrusion");
 
-        await page.GetByTestId("service-switch").Locator("input").ClickAsync();
+        await page.GetByTestId("service-switch").CheckAsync();
         await page.GetByTestId("service-reason").FillAsync("Alarm system upgrade");
         await page.GetByTestId("service-start").ClickAsync();
         await Expect(page.GetByTestId("service-mode-on")).ToBeVisibleAsync();
