@@ -39,7 +39,6 @@ public sealed partial class DeviceDetail(
     private LivePump<StatusChange>? _pump;
     private string? _failure;
     private bool _canWrite;
-    private bool _busy;
 
     [Parameter]
     public long Id { get; set; }
@@ -100,14 +99,12 @@ public sealed partial class DeviceDetail(
             return;
         }
 
-        _busy = true;
         await _errors.RunAsync(async () =>
         {
             await devices.DeleteAsync(device.Id, device.Version, Caller, _closed.Token);
             snackbar.Add($"Device {device.Name} deleted.", Severity.Success);
             navigation.NavigateTo("/devices");
         });
-        _busy = false;
     }
 
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);

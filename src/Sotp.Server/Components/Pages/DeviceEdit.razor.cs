@@ -18,7 +18,6 @@ public sealed partial class DeviceEdit(DeviceService devices, SiteService sites,
     private SiteNames _siteNames = SiteNames.None;
     private bool _loading = true;
     private string? _failure;
-    private bool _busy;
 
     /// <summary>The device to edit; none for a new one.</summary>
     [Parameter]
@@ -49,7 +48,6 @@ public sealed partial class DeviceEdit(DeviceService devices, SiteService sites,
 
     private async Task SaveAsync()
     {
-        _busy = true;
         await _errors.RunAsync(async () =>
         {
             var device = Id is { } id
@@ -58,7 +56,6 @@ public sealed partial class DeviceEdit(DeviceService devices, SiteService sites,
             snackbar.Add($"Device {device.Name} {(IsNew ? "created" : "saved")}.", Severity.Success);
             navigation.NavigateTo(IsNew ? $"/devices?q={Uri.EscapeDataString(device.Name)}" : $"/devices/{device.Id}");
         });
-        _busy = false;
     }
 
     /// <summary>The fields the form shows; the rest of a stored device (parent, intervals, credentials) goes back unchanged.</summary>

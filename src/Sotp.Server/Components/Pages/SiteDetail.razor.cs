@@ -20,7 +20,6 @@ public sealed partial class SiteDetail(SiteService sites, IDialogService dialogs
     private IReadOnlyList<HistoryEntry> _history = [];
     private string? _failure;
     private bool _canWrite;
-    private bool _busy;
     private bool _serviceStarting;
     private string? _serviceReason;
     private int _serviceHours = 4;
@@ -92,15 +91,12 @@ public sealed partial class SiteDetail(SiteService sites, IDialogService dialogs
 
     private async Task ChangeServiceModeAsync(SiteInput input, string done)
     {
-        _busy = true;
         if (await _errors.RunAsync(async () => await SavedAsync(await sites.UpdateAsync(Id, input, null, Caller, CancellationToken.None))))
         {
             _serviceStarting = false;
             _serviceReason = null;
             snackbar.Add(done, Severity.Success);
         }
-
-        _busy = false;
     }
 
     private async Task DeleteAsync()
@@ -110,13 +106,11 @@ public sealed partial class SiteDetail(SiteService sites, IDialogService dialogs
             return;
         }
 
-        _busy = true;
         await _errors.RunAsync(async () =>
         {
             await sites.DeleteAsync(site.Id, site.Version, Caller, CancellationToken.None);
             snackbar.Add($"Site {site.Name} deleted.", Severity.Success);
             navigation.NavigateTo("/sites");
         });
-        _busy = false;
     }
 }

@@ -16,7 +16,6 @@ public sealed partial class SiteEdit(SiteService sites, NavigationManager naviga
     private SiteForm _form = new();
     private bool _loading = true;
     private string? _failure;
-    private bool _busy;
 
     [Parameter]
     public long? Id { get; set; }
@@ -37,7 +36,6 @@ public sealed partial class SiteEdit(SiteService sites, NavigationManager naviga
 
     private async Task SaveAsync()
     {
-        _busy = true;
         await _errors.RunAsync(async () =>
         {
             var site = Id is { } id
@@ -46,7 +44,6 @@ public sealed partial class SiteEdit(SiteService sites, NavigationManager naviga
             snackbar.Add($"Site {site.Name} {(IsNew ? "created" : "saved")}.", Severity.Success);
             navigation.NavigateTo($"/sites/{site.Id}");
         });
-        _busy = false;
     }
 
     private sealed class SiteForm

@@ -14,6 +14,9 @@ public sealed class FormErrors
 
     public bool Conflict { get; private set; }
 
+    /// <summary>A change is under way: its buttons are disabled, so a double click does not send it twice.</summary>
+    public bool Busy { get; private set; }
+
     public bool Has(string field) => _fields.ContainsKey(field);
 
     public string? For(string field) => _fields.TryGetValue(field, out var messages) ? string.Join(' ', messages) : null;
@@ -37,6 +40,7 @@ public sealed class FormErrors
     public async Task<bool> RunAsync(Func<Task> change)
     {
         Clear();
+        Busy = true;
         try
         {
             await change();
@@ -46,6 +50,10 @@ public sealed class FormErrors
         {
             Take(ex);
             return false;
+        }
+        finally
+        {
+            Busy = false;
         }
     }
 
