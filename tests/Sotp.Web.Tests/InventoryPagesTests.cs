@@ -96,7 +96,11 @@ public sealed class InventoryPagesTests(ConsoleServer console) : IClassFixture<C
         await page.GetByTestId("service-reason").FillAsync("Alarm system upgrade");
         await page.GetByTestId("service-start").ClickAsync();
         await Expect(page.GetByTestId("service-mode-on")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("history")).ToContainTextAsync("now: Anna Nowak, Jan Kowalski");
         await ConsoleServer.ScreenshotAsync(page, "site-page.png");
+        await page.SetViewportSizeAsync(390, 844);
+        await ConsoleServer.ScreenshotAsync(page, "site-page-phone.png");
+        await page.SetViewportSizeAsync(1280, 800);
         var siteUrl = page.Url;
 
         // The stored call list is in the new order, and a read-only user sees it without any of the buttons.

@@ -10,6 +10,12 @@ public static class HistoryChanges
 
     public static IReadOnlyList<string> Describe(HistoryEntry entry)
     {
+        if (entry.After is { ValueKind: JsonValueKind.Array } list)
+        {
+            // A replaced list (a call list, procedures): its entries in their new order, by name.
+            return [$"now: {string.Join(", ", list.EnumerateArray().Select(Label))}"];
+        }
+
         var before = Fields(entry.Before);
         var after = Fields(entry.After);
         return before.Keys.Union(after.Keys)
@@ -24,6 +30,11 @@ public static class HistoryChanges
         json is { ValueKind: JsonValueKind.Object } element
             ? element.EnumerateObject().ToDictionary(property => property.Name, property => Text(property.Value))
             : [];
+
+    private static string Label(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Object && (item.TryGetProperty("name", out var label) || item.TryGetProperty("category", out label))
+            ? label.ToString()
+            : Text(item) ?? "–";
 
     private static string? Text(JsonElement value)
     {
