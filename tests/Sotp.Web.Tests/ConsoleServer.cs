@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Sotp.Core.Audit;
+using Sotp.Core.Series;
 using Sotp.Core.Users;
 using Sotp.Server.Tests;
 using Sotp.Storage;
@@ -67,6 +68,10 @@ public sealed class ConsoleServer : IAsyncLifetime
         await _store!.Get<UserAccounts>().CreateAsync(username, role, AuditActor.Cli, CancellationToken.None);
         await _store.Get<IUserStore>().SetPasswordAsync(username, PasswordHasher.Hash(Password), mustChangePassword: false, audit: null, CancellationToken.None);
     }
+
+    /// <summary>Series points written straight to the store the server reads its charts from.</summary>
+    public Task AppendSeriesAsync(IReadOnlyList<SeriesPoint> points) =>
+        _store!.Get<ISeriesStore>().AppendAsync(points, CancellationToken.None);
 
     /// <summary>Signs in through the login form and waits for the overview.</summary>
     public static async Task SignInAsync(IPage page, string username, string password)
