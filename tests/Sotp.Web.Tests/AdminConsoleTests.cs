@@ -40,7 +40,7 @@ public sealed class AdminConsoleTests(ConsoleServer console) : IClassFixture<Con
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
         await Expect(page.GetByTestId("audit-verification")).ToContainTextAsync("Chain intact");
-        await page.GetByTestId("audit-action").Locator("input").FillAsync("secret.revealed");
+        await page.GetByTestId("audit-action").FillAsync("secret.revealed");
         var entry = page.Locator("tr", new() { Has = page.GetByTestId("audit-row-action").GetByText("secret.revealed") });
         await Expect(entry).ToHaveCountAsync(1);
         await Expect(entry).ToContainTextAsync("aude");
@@ -97,11 +97,11 @@ public sealed class AdminConsoleTests(ConsoleServer console) : IClassFixture<Con
         await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await Expect(page.GetByTestId("user-name-cell").GetByText("adam", new() { Exact = true })).ToBeVisibleAsync();
 
-        await page.GetByTestId("new-username").Locator("input").FillAsync("x");
+        await page.GetByTestId("new-username").FillAsync("x");
         await page.GetByTestId("create-user").ClickAsync();
         await Expect(page.GetByText("A username is 2-64 characters")).ToBeVisibleAsync();
 
-        await page.GetByTestId("new-username").Locator("input").FillAsync("nadia");
+        await page.GetByTestId("new-username").FillAsync("nadia");
         await page.GetByTestId("create-user").ClickAsync();
         var password = (await page.GetByTestId("generated-password").TextContentAsync())!.Trim();
         Assert.True(password.Length >= 12, password);
@@ -166,6 +166,7 @@ public sealed class AdminConsoleTests(ConsoleServer console) : IClassFixture<Con
         var id = (await admin.GetFromJsonAsync<UserPage>("/api/v1/users?q=paul"))!.Items.Single().Id;
         (await admin.PostAsync($"/api/v1/users/{id}/reset-password", null)).EnsureSuccessStatusCode();
         await Expect(paul).ToHaveURLAsync(new Regex("/login"), new() { Timeout = 20_000 });
+        await Expect(paul.GetByTestId("session-ended")).ToContainTextAsync("password or role changed");
         await paul.GotoAsync("/devices");
         await Expect(paul).ToHaveURLAsync(new Regex("/login\\?returnUrl="));
 
@@ -175,6 +176,7 @@ public sealed class AdminConsoleTests(ConsoleServer console) : IClassFixture<Con
         (await piaApi.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = ConsoleServer.Password, newPassword = "a quiet harbour at midnight" })).EnsureSuccessStatusCode();
         await pia.GotoAsync("/alarms");
         await Expect(pia).ToHaveURLAsync(new Regex("/login\\?returnUrl="));
+        await Expect(pia.GetByTestId("session-ended")).ToBeVisibleAsync();
         await ConsoleServer.ScreenshotAsync(pia, "session-ended.png");
     }
 

@@ -18,6 +18,9 @@ public static class ConsoleSession
 {
     public const string StampClaim = "sotp_stamp";
 
+    /// <summary>Set when a session was ended this way, so the login page can say why (not a secret: it only says "ended").</summary>
+    public const string EndedCookie = "sotp_session_ended";
+
     public static string Stamp(User user) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(user.PasswordHash + "|" + user.Role.ToText())))[..32];
 
@@ -34,6 +37,9 @@ public static class ConsoleSession
         return user is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Stamp(user)), Encoding.ASCII.GetBytes(stamp));
     }
 
+    /// <summary>Whether this request found its session ended, or follows a redirect from one that did.</summary>
+    public static bool Ended(HttpContext context) => context.Items.ContainsKey(EndedCookie) || context.Request.Cookies.ContainsKey(EndedCookie);
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         if (context.Principal is not { } principal ||
@@ -41,6 +47,8 @@ public static class ConsoleSession
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(ConsoleCookie.Scheme);
+            context.HttpContext.Items[EndedCookie] = true;
+            context.HttpContext.Response.Cookies.Append(EndedCookie, "1", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, MaxAge = TimeSpan.FromMinutes(5) });
         }
     }
 }
