@@ -180,6 +180,73 @@ public sealed class AdminConsoleTests(ConsoleServer console) : IClassFixture<Con
         await ConsoleServer.ScreenshotAsync(pia, "session-ended.png");
     }
 
+    [ChromiumFact]
+    public async Task Admin_EditsAlertRules_AndTestSendsAWebhookChannel_ToARealReceiver()
+    {
+        await console.CreateUserAsync("ada", Role.Admin);
+        using var api = await console.ApiClientAsync("ada");
+        await IdOfAsync(await api.PostAsJsonAsync("/api/v1/secrets", new { name = "webhook hmac", kind = "OTHER", value = "a signing key of some length" }));
+        var page = await SignInAsync("ada");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alert rules" }).ClickAsync();
+        await page.GetByTestId("new-rule").ClickAsync();
+        await page.GetByTestId("rule-name").FillAsync("RTT high");
+        await page.GetByTestId("rule-threshold").FillAsync("200");
+        await page.GetByTestId("rule-save").ClickAsync();
+        await Expect(page.GetByText("code is required")).ToBeVisibleAsync();
+        await page.GetByTestId("rule-code").FillAsync("rtt_high");
+        await page.GetByTestId("rule-save").ClickAsync();
+        var rule = page.Locator("tr", new() { Has = page.GetByTestId("rule-row-name").GetByText("RTT high") });
+        await Expect(rule).ToContainTextAsync("ABOVE 200");
+        await rule.GetByTestId("rule-edit").ClickAsync();
+        await page.GetByTestId("rule-threshold").FillAsync("300");
+        await page.GetByTestId("rule-save").ClickAsync();
+        await Expect(rule).ToContainTextAsync("ABOVE 300");
+        await ConsoleServer.ScreenshotAsync(page, "rules.png");
+        await rule.GetByTestId("rule-delete").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(rule).ToHaveCountAsync(0);
+
+        // A webhook receiver on loopback: the test-send reaches it and its answer shows on the row.
+        using var receiver = new System.Net.HttpListener();
+        var port = FreePort();
+        receiver.Prefixes.Add($"http://127.0.0.1:{port}/");
+        receiver.Start();
+        var received = ReceiveOneAsync(receiver);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Notification channels" }).ClickAsync();
+        await page.GetByTestId("new-channel").ClickAsync();
+        await page.GetByTestId("channel-name").FillAsync("Ops webhook");
+        await page.GetByTestId("channel-url").FillAsync($"http://127.0.0.1:{port}/hook");
+        await page.GetByTestId("channel-save").ClickAsync();
+        await Expect(page.GetByText("WEBHOOK needs secretId")).ToBeVisibleAsync();
+        await page.GetByTestId("channel-secret").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("webhook hmac").ClickAsync();
+        await page.GetByTestId("channel-save").ClickAsync();
+        var channel = page.Locator("tr", new() { Has = page.GetByTestId("channel-row-name").GetByText("Ops webhook") });
+        await channel.GetByTestId("channel-test").ClickAsync();
+        await Expect(channel.GetByTestId("channel-test-result")).ToContainTextAsync("sent");
+        Assert.Contains("Test message from SOTP", await received);
+        await ConsoleServer.ScreenshotAsync(page, "channels.png");
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private static async Task<string> ReceiveOneAsync(System.Net.HttpListener receiver)
+    {
+        var context = await receiver.GetContextAsync();
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = await reader.ReadToEndAsync();
+        context.Response.StatusCode = 200;
+        context.Response.Close();
+        return body;
+    }
+
     private async Task<IPage> SignInAsync(string username)
     {
         var page = await console.NewPageAsync();

@@ -126,7 +126,14 @@ public sealed partial class Channels(NotificationService channels, SecretVault v
             SecretId = channel.SecretId,
         };
 
-        public NotificationChannelInput ToInput() => new(Name, Kind, MinPriority, Enabled, Url, SmtpHost, SmtpPort, SmtpSecurity, SmtpUsername, MailFrom,
-            MailTo?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), SecretId, Version);
+        /// <summary>Only the fields of the chosen kind: a field left over from another kind would be refused.</summary>
+        public NotificationChannelInput ToInput()
+        {
+            var email = Kind == ChannelKind.Email.ToText();
+            var url = email || Kind == ChannelKind.Slack.ToText() || string.IsNullOrWhiteSpace(Url) ? null : Url;
+            return new(Name, Kind, MinPriority, Enabled, url, email ? SmtpHost : null, email ? SmtpPort : null, email ? SmtpSecurity : null,
+                email && !string.IsNullOrWhiteSpace(SmtpUsername) ? SmtpUsername : null, email ? MailFrom : null,
+                email ? MailTo?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null, SecretId, Version);
+        }
     }
 }
