@@ -35,7 +35,14 @@ public sealed class ConsoleServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await TestStore.CreateAsync(StoreProvider.Sqlite);
-        _server = ServerProcess.Start(_store.Settings);
+        // A revealed secret stays 3 s instead of 60, and open pages re-check their session every 2 s instead of 30: the tests
+        // watch both happen without long sleeps.
+        var settings = new Dictionary<string, string?>(_store.Settings)
+        {
+            ["Web:SecretShownSeconds"] = "3",
+            ["Web:SessionCheckSeconds"] = "2",
+        };
+        _server = ServerProcess.Start(settings);
         await _server.WaitUntilReadyAsync();
         AdminPassword = _server.Stdout.Select(line => line.Trim()).First(line => line.StartsWith("password:", StringComparison.Ordinal))["password:".Length..].Trim();
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath))

@@ -38,6 +38,7 @@ public static class WebSetup
         // Bottom right: a confirmation never covers the app bar or the page's own buttons.
         services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, ConsoleSessionCheck>();
         services.AddSingleton<LiveAlarms>();
         // Cookies and antiforgery tokens are encrypted with these keys: kept in the data folder, so a restart does not sign everyone out.
         var dataDirectory = builder.Configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>()?.DataDirectory ?? StoreOptions.DefaultDataDirectory;

@@ -17,6 +17,9 @@ public sealed class FormErrors
     /// <summary>A change is under way: its buttons are disabled, so a double click does not send it twice.</summary>
     public bool Busy { get; private set; }
 
+    /// <summary>What belongs to no field, as one line for a form without a refresh button of its own.</summary>
+    public string? General => Conflict ? "Data changed meanwhile: reload and try again." : Message;
+
     public bool Has(string field) => _fields.ContainsKey(field);
 
     public string? For(string field) => _fields.TryGetValue(field, out var messages) ? string.Join(' ', messages) : null;
@@ -76,4 +79,8 @@ public sealed class FormErrors
                 break;
         }
     }
+
+    /// <summary>One line for a snackbar or an alert: every field message, or the refusal itself.</summary>
+    public static string Describe(DomainException exception) =>
+        exception is ValidationException validation ? string.Join(' ', validation.Errors.Values.SelectMany(messages => messages)) : exception.Message;
 }
