@@ -204,7 +204,7 @@ public sealed class AdminConsoleTests(ConsoleServer console) : IClassFixture<Con
         await Expect(rule).ToContainTextAsync("ABOVE 300");
         await ConsoleServer.ScreenshotAsync(page, "rules.png");
         await rule.GetByTestId("rule-delete").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(rule).ToHaveCountAsync(0);
 
         // A webhook receiver on loopback: the test-send reaches it and its answer shows on the row.

@@ -43,7 +43,7 @@ public sealed partial class Channels(NotificationService channels, SecretVault v
         }
 
         _busy = true;
-        var saved = await EditSteps.SaveAsync(_errors, snackbar, async () => (form.Id is { } id
+        var saved = await EditSteps.SaveAsync(_errors, snackbar, async () => "Channel " + (form.Id is { } id
             ? await channels.UpdateAsync(id, form.ToInput(), form.Version, Caller, CancellationToken.None)
             : await channels.CreateAsync(form.ToInput(), Caller, CancellationToken.None)).Name);
         _busy = false;

@@ -34,7 +34,7 @@ public sealed partial class Rules(RuleService rules, IDialogService dialogs, ISn
         }
 
         _busy = true;
-        var saved = await EditSteps.SaveAsync(_errors, snackbar, async () => (form.Id is { } id
+        var saved = await EditSteps.SaveAsync(_errors, snackbar, async () => "Rule " + (form.Id is { } id
             ? await rules.UpdateAsync(id, form.ToInput(), form.Version, Caller, CancellationToken.None)
             : await rules.CreateAsync(form.ToInput(), Caller, CancellationToken.None)).Name);
         _busy = false;
