@@ -59,17 +59,7 @@ public class EscalationTests
         var opened = bed.Time.GetUtcNow();
         bed.Time.SetUtcNow(opened.AddMinutes(5));
         await bed.Dispatcher.RunOnceAsync(CancellationToken.None);
-        await bed.Server.Factory.DisposeAsync();
-
-        var settings = new Dictionary<string, string?>(bed.Server.Store.Settings);
-        foreach (var (key, value) in NotificationTestBed.Settings)
-        {
-            settings[key] = value;
-        }
-
-        await using var restarted = new SotpServerFactory(settings, bed.Time);
-        using var client = restarted.CreateClient();
-        (await client.GetAsync("/readyz")).EnsureSuccessStatusCode();
+        await using var restarted = await bed.RestartAsync();
         var dispatcher = restarted.Services.GetRequiredService<NotificationDispatcher>();
         bed.Time.SetUtcNow(opened.AddMinutes(11));
         await dispatcher.RunOnceAsync(CancellationToken.None);
