@@ -40,7 +40,7 @@ public class EscalationTests
             "60: /duty,/supervisor,/supervisor"], heard);
         var deliveries = (await bed.Operator.GetFromJsonAsync<JsonElement>($"/api/v1/alarms/{alarmId}/notifications")).EnumerateArray()
             .Select(line => $"{line.GetProperty("channelName").GetString()} {line.GetProperty("event").GetString()} {line.GetProperty("status").GetString()}").ToList();
-        Assert.Equal(["duty TRIGGER SENT", "supervisor TRIGGER SENT", "duty ESCALATE SENT", "supervisor ESCALATE SENT", "supervisor ESCALATE SENT"], deliveries);
+        Assert.Equal(["duty TRIGGER SENT", "duty ESCALATE SENT", "supervisor ESCALATE SENT", "supervisor ESCALATE SENT"], deliveries);
         var log = (await bed.Operator.GetFromJsonAsync<JsonElement>($"/api/v1/alarms/{alarmId}/log")).EnumerateArray()
             .Where(line => line.GetProperty("kind").GetString() == "ESCALATION").Select(line => line.GetProperty("text").GetString()).ToList();
         Assert.Equal(3, log.Count);
@@ -142,10 +142,10 @@ public class EscalationTests
         await ProblemAssert.IsProblemAsync(byOperator, HttpStatusCode.Forbidden, "forbidden");
     }
 
-    /// <summary>Two SERVICENOW channels on the receiver (no secret needed): /duty and /supervisor.</summary>
+    /// <summary>Two SERVICENOW channels on the receiver (no secret needed): /duty, and /supervisor which hears only escalations.</summary>
     private static async Task<(long Duty, long Supervisor)> ChannelsAsync(NotificationTestBed bed, HttpReceiver receiver) =>
         ((await bed.CreateChannelAsync(new { name = "duty", kind = "SERVICENOW", url = receiver.Url("/duty") })).GetProperty("id").GetInt64(),
-            (await bed.CreateChannelAsync(new { name = "supervisor", kind = "SERVICENOW", url = receiver.Url("/supervisor") })).GetProperty("id").GetInt64());
+            (await bed.CreateChannelAsync(new { name = "supervisor", kind = "SERVICENOW", url = receiver.Url("/supervisor"), escalationOnly = true })).GetProperty("id").GetInt64());
 
     private static async Task<JsonElement> PolicyAsync(NotificationTestBed bed, object body)
     {

@@ -18,6 +18,9 @@ CREATE TABLE escalation_policies (
 );
 CREATE UNIQUE INDEX ux_escalation_policies_name ON escalation_policies (lower(name));
 
+-- A channel only escalation steps name (a supervisor's pager) is not told of every alarm that opens.
+ALTER TABLE notification_channels ADD COLUMN escalation_only BOOLEAN NOT NULL DEFAULT FALSE;
+
 -- Where each alarm's escalation stands: its policy (NULL: none applies), how many steps fired, when the next is due
 -- (NULL: finished, stopped, or never started). In the store so a restart continues where it stopped.
 CREATE TABLE alarm_escalations (

@@ -17,6 +17,9 @@ CREATE TABLE escalation_policies (
     version INTEGER NOT NULL DEFAULT 1
 );
 
+-- A channel only escalation steps name (a supervisor's pager) is not told of every alarm that opens.
+ALTER TABLE notification_channels ADD COLUMN escalation_only INTEGER NOT NULL DEFAULT 0;
+
 -- Where each alarm's escalation stands: its policy (NULL: none applies), how many steps fired, when the next is due
 -- (NULL: finished, stopped, or never started). In the store so a restart continues where it stopped.
 CREATE TABLE alarm_escalations (
