@@ -21,7 +21,7 @@ public interface IEscalationStore
 
     Task<IReadOnlyList<HistoryEntry>> HistoryAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>Alarms that have no escalation state yet (opened since the last look), oldest first.</summary>
+    /// <summary>NEW alarms that have no escalation state yet (opened since the last look), oldest first.</summary>
     Task<IReadOnlyList<Alarm>> UnstartedAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>Records the alarm's policy (null: none) and its first firing; an alarm started already is left as it is.</summary>

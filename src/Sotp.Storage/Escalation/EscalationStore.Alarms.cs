@@ -13,7 +13,8 @@ public sealed partial class EscalationStore
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         return await AlarmStore.ReadAlarmsAsync(connection,
-            "NOT EXISTS (SELECT 1 FROM alarm_escalations e WHERE e.alarm_id = alarms.id) ORDER BY id LIMIT @limit", new { limit }, null, cancellationToken);
+            // Only NEW alarms can start escalating; the state filter also keeps this look from reading the whole alarm history.
+            "state = 'NEW' AND NOT EXISTS (SELECT 1 FROM alarm_escalations e WHERE e.alarm_id = alarms.id) ORDER BY id LIMIT @limit", new { limit }, null, cancellationToken);
     }
 
     public async Task StartAsync(long alarmId, long? policyId, DateTimeOffset? nextAt, CancellationToken cancellationToken)
