@@ -93,6 +93,7 @@ public static class SotpServer
         app.MapSnmpApi();
         app.MapRulesApi();
         app.MapNotificationsApi();
+        app.MapEscalationPoliciesApi();
         app.MapSotpWeb();
         return app;
     }

@@ -76,6 +76,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DeviceService>();
         services.AddSingleton<IDeviceGroupStore, DeviceGroupStore>();
         services.AddSingleton<Sotp.Core.Rules.IAlertRuleStore, Rules.AlertRuleStore>();
+        services.AddSingleton<Sotp.Core.Escalation.IEscalationStore, Escalation.EscalationStore>();
         services.AddSingleton<ISeriesStore, SeriesStore>();
         services.AddSingleton<LatestSeriesValues>();
         services.AddSingleton<SeriesWriter>();
