@@ -21,7 +21,8 @@ dotnet build bench/snmp -c Release -nologo -v quiet >/dev/null
 ours="bench/snmp/bin/Release/net10.0/Sotp.Bench.Snmp.dll"
 work=$(mktemp -d)
 pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+# snmpsimd ends on SIGTERM with 143; under set -e that status must not end the trap before the folder is removed.
+trap 'if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 
 # --v2c-arch: endpoint n (0-based, in the order given) serves data/public/1.3.6.1.6.1.1.<n>.snmprec to community public.
 mkdir -p "$work/data/public" "$work/cache"
