@@ -9,6 +9,7 @@ using Sotp.Core.Monitoring;
 using Sotp.Core.Series;
 using Sotp.Core.Snmp;
 using Sotp.Server.Monitoring;
+using Sotp.Server.Topology;
 
 namespace Sotp.Server.Snmp;
 
@@ -30,7 +31,8 @@ public sealed partial class SnmpPoller(
     SnmpMetrics metrics,
     TimeProvider time,
     ILogger<SnmpPoller> logger,
-    IEventSink? events = null) : BackgroundService
+    IEventSink? events = null,
+    TopologyTracker? topology = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<long, Device> _targets = new();
     private readonly ConcurrentDictionary<long, (long Version, SnmpCredentials Credentials)> _credentials = new();
@@ -96,6 +98,7 @@ public sealed partial class SnmpPoller(
             _trackers.TryRemove(gone, out _);
             _reportedProblems.TryRemove(gone, out _);
             board.Remove(gone);
+            topology?.Forget(gone);
         }
     }
 
@@ -134,6 +137,26 @@ public sealed partial class SnmpPoller(
         metrics.Polled(SnmpPollStatus.Ok);
         _reportedProblems.TryRemove(deviceId, out _);
         await FileAsync(update.Events, cancellationToken);
+        await ReportTopologyAsync(deviceId, reading, cancellationToken);
+    }
+
+    private async Task ReportTopologyAsync(long deviceId, SnmpReading reading, CancellationToken cancellationToken)
+    {
+        if (topology is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await topology.ReportAsync(deviceId, reading.System, reading.Lldp ?? SnmpLldp.None, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll itself succeeded and is stored; the links are written again at the next poll.
+            metrics.Problem("topology");
+            LogTopologyNotStored(logger, ex, deviceId);
+        }
     }
 
     private async Task<SnmpTarget> TargetAsync(Device device, CancellationToken cancellationToken)
@@ -227,6 +250,9 @@ public sealed partial class SnmpPoller(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Event {Code} of device {DeviceId} could not be handed to the alarm core")]
     private static partial void LogEventLost(ILogger logger, Exception exception, long deviceId, string code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The LLDP links of device {DeviceId} could not be stored")]
+    private static partial void LogTopologyNotStored(ILogger logger, Exception exception, long deviceId);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "SNMP polling stopped: the scheduler failed")]
     private static partial void LogSchedulerFailed(ILogger logger, Exception exception);

@@ -4,7 +4,7 @@ using static Sotp.Collectors.Snmp.Polling.SnmpValues;
 namespace Sotp.Collectors.Snmp.Polling;
 
 /// <summary>
-/// Reads what we poll from one agent: the system group, the interfaces, CPU and memory. A part the agent does not
+/// Reads what we poll from one agent: the system group, the interfaces, CPU and memory, LLDP neighbours. A part the agent does not
 /// implement comes back empty; a timeout or an error anywhere throws (an <see cref="SnmpException"/>), so a poll is
 /// stored whole or not at all and a half-answered poll never writes zeros.
 /// </summary>
@@ -19,8 +19,10 @@ public sealed class SnmpDeviceReader(SnmpClient client)
         var load = cpu is null ? HostResources.UcdLoad(First(await OptionalAsync(() => client.GetAsync(target, [Mib.UcdLoad1], cancellationToken)))) : null;
         var memory = HostResources.MemoryUsedPercent(await OptionalAsync(() => WalkAllAsync(target, Mib.StorageColumns, cancellationToken)))
             ?? HostResources.UcdMemoryUsedPercent(await OptionalAsync(() => client.GetAsync(target, [Mib.UcdMemTotalReal, Mib.UcdMemAvailReal], cancellationToken)));
+        var lldp = LldpTable.Parse(await OptionalAsync(() => WalkAllAsync(target, Mib.LldpColumns, cancellationToken)),
+            First(await OptionalAsync(() => client.GetAsync(target, [Mib.LldpLocChassisId], cancellationToken))));
         return new SnmpReading(new SnmpSystem(Text(Sys(Mib.SysDescr)), ObjectId(Sys(Mib.SysObjectId)), Text(Sys(Mib.SysName)), Ticks(Sys(Mib.SysUpTime))),
-            interfaces, cpu, memory, load);
+            interfaces, cpu, memory, load, lldp);
     }
 
     private static SnmpValue? First(IReadOnlyList<VarBind> binds) => binds.Count > 0 ? binds[0].Value : null;
