@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test project and prints "tests: N passed, M failed" counted from the test results.
 # As root it first installs the Debian packages the tests use as real peers (PostgreSQL, ip and nft for network namespaces,
-# snmpd, and chromium for the browser tests).
+# snmpd and snmpsim, and chromium for the browser tests).
 set -uo pipefail
 cd "$(dirname "$0")"
 
-packages=(postgresql postgresql-client iproute2 nftables snmpd snmp chromium)
+packages=(postgresql postgresql-client iproute2 nftables snmpd snmp snmpsim chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -10,9 +10,10 @@ namespace Sotp.Testing.Snmp;
 /// net-snmp's snmpd on a free loopback UDP port, with a private config and persistent folder, started once per test
 /// collection. Pitfalls (from the peers reference): the address goes in the config only (also on the command line
 /// = bound twice, exits); -I -smux keeps it off tcp 0.0.0.0:199; MIBS= because Debian ships no IETF MIBs;
-/// createUser lines are consumed at start and persisted in SNMP_PERSISTENT_DIR.
+/// createUser lines are consumed at start and persisted in SNMP_PERSISTENT_DIR. Any 127.x.y.z address works (all of
+/// 127.0.0.0/8 is local), so several agents can share one port on different addresses, as devices of a network do.
 /// </summary>
-public sealed class SnmpdServer : IAsyncLifetime
+public sealed class SnmpdServer(IPAddress address, int? port, string sysName) : IAsyncLifetime
 {
     public const string Community = "public";
     public const string WriteCommunity = "private";
@@ -25,12 +26,18 @@ public sealed class SnmpdServer : IAsyncLifetime
     private Process? _process;
     private IPEndPoint? _endpoint;
 
+    /// <summary>The collection fixture: 127.0.0.1, a free port, sysName <see cref="SysName"/>.</summary>
+    public SnmpdServer()
+        : this(IPAddress.Loopback, null, SysName)
+    {
+    }
+
     public static bool Installed => File.Exists(Snmpd) && File.Exists("/usr/bin/snmpbulkwalk");
 
     public IPEndPoint Endpoint => _endpoint ?? throw new InvalidOperationException(
         "snmpd and the snmp tools are not installed: apt-get install -y --no-install-recommends snmpd snmp (./test.sh does this as root).");
 
-    public string Address => $"127.0.0.1:{Endpoint.Port}";
+    public string Address => $"{Endpoint.Address}:{Endpoint.Port}";
 
     public SnmpTarget V2c => new(Endpoint, new CommunityCredentials(Community)) { Timeout = TimeSpan.FromSeconds(1) };
 
@@ -48,7 +55,7 @@ public sealed class SnmpdServer : IAsyncLifetime
         // Another process can take the port between our check and snmpd's bind; snmpd then exits and we pick again.
         for (var attempt = 1; ; attempt++)
         {
-            _endpoint = new IPEndPoint(IPAddress.Loopback, FreeUdpPort());
+            _endpoint = new IPEndPoint(address, port ?? FreeUdpPort(address));
             StartProcess();
             if (await AnswersAsync())
             {
@@ -56,7 +63,7 @@ public sealed class SnmpdServer : IAsyncLifetime
             }
 
             Stop();
-            if (attempt == 3)
+            if (attempt == 3 || port is not null)
             {
                 throw new InvalidOperationException($"snmpd did not start on {Address}: {ReadLog()}");
             }
@@ -102,11 +109,12 @@ public sealed class SnmpdServer : IAsyncLifetime
         File.WriteAllLines(config,
         [
             $"agentAddress udp:{Address}",
-            $"rocommunity {Community} 127.0.0.1 .1",
-            $"rwcommunity {WriteCommunity} 127.0.0.1 .1",
+            // Requests to any 127.x address leave from 127.0.0.1, but the whole loopback block is ours.
+            $"rocommunity {Community} 127.0.0.0/8 .1",
+            $"rwcommunity {WriteCommunity} 127.0.0.0/8 .1",
             .. SnmpdUser.All.Select(user => user.CreateUser),
             .. SnmpdUser.All.Select(user => $"rwuser {user.Name} noauth .1"),
-            $"sysName {SysName}",
+            $"sysName {sysName}",
             "sysLocation sotp-tests",
             "dontLogTCPWrappersConnects yes",
         ]);
@@ -169,10 +177,11 @@ public sealed class SnmpdServer : IAsyncLifetime
         return File.Exists(log) ? File.ReadAllText(log) : "(no log)";
     }
 
-    private static int FreeUdpPort()
+    /// <summary>A UDP port nobody uses on this address now.</summary>
+    public static int FreeUdpPort(IPAddress address)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        socket.Bind(new IPEndPoint(address, 0));
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }
