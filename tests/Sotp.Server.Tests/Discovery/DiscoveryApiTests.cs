@@ -23,8 +23,8 @@ public sealed class DiscoveryApiTests
     public async Task ASweep_ProposesTheAgentsWithVendorKindAndTheCredentialThatWorked_MarksKnownOnes_AndAcceptCreatesDevices()
     {
         var port = SnmpdServer.FreeUdpPort(AgentA);
-        var agentA = new SnmpdServer(AgentA, port, "disc-agent-a");
-        var agentB = new SnmpdServer(AgentB, port, "disc-agent-b");
+        var agentA = SnmpdServer.On(AgentA, port, "disc-agent-a");
+        var agentB = SnmpdServer.On(AgentB, port, "disc-agent-b");
         await agentA.InitializeAsync();
         await agentB.InitializeAsync();
         try

@@ -13,7 +13,7 @@ namespace Sotp.Testing.Snmp;
 /// createUser lines are consumed at start and persisted in SNMP_PERSISTENT_DIR. Any 127.x.y.z address works (all of
 /// 127.0.0.0/8 is local), so several agents can share one port on different addresses, as devices of a network do.
 /// </summary>
-public sealed class SnmpdServer(IPAddress address, int? port, string sysName) : IAsyncLifetime
+public sealed class SnmpdServer : IAsyncLifetime
 {
     public const string Community = "public";
     public const string WriteCommunity = "private";
@@ -26,11 +26,25 @@ public sealed class SnmpdServer(IPAddress address, int? port, string sysName) : 
     private Process? _process;
     private IPEndPoint? _endpoint;
 
-    /// <summary>The collection fixture: 127.0.0.1, a free port, sysName <see cref="SysName"/>.</summary>
+    private readonly IPAddress _address;
+    private readonly int? _port;
+    private readonly string _sysName;
+
+    /// <summary>The collection fixture (xunit wants one public constructor): 127.0.0.1, a free port, sysName <see cref="SysName"/>.</summary>
     public SnmpdServer()
         : this(IPAddress.Loopback, null, SysName)
     {
     }
+
+    private SnmpdServer(IPAddress address, int? port, string sysName)
+    {
+        _address = address;
+        _port = port;
+        _sysName = sysName;
+    }
+
+    /// <summary>An agent on this address and port with this sysName; call <see cref="InitializeAsync"/> to start it.</summary>
+    public static SnmpdServer On(IPAddress address, int port, string sysName) => new(address, port, sysName);
 
     public static bool Installed => File.Exists(Snmpd) && File.Exists("/usr/bin/snmpbulkwalk");
 
@@ -55,7 +69,7 @@ public sealed class SnmpdServer(IPAddress address, int? port, string sysName) : 
         // Another process can take the port between our check and snmpd's bind; snmpd then exits and we pick again.
         for (var attempt = 1; ; attempt++)
         {
-            _endpoint = new IPEndPoint(address, port ?? FreeUdpPort(address));
+            _endpoint = new IPEndPoint(_address, _port ?? FreeUdpPort(_address));
             StartProcess();
             if (await AnswersAsync())
             {
@@ -63,7 +77,7 @@ public sealed class SnmpdServer(IPAddress address, int? port, string sysName) : 
             }
 
             Stop();
-            if (attempt == 3 || port is not null)
+            if (attempt == 3 || _port is not null)
             {
                 throw new InvalidOperationException($"snmpd did not start on {Address}: {ReadLog()}");
             }
@@ -114,7 +128,7 @@ public sealed class SnmpdServer(IPAddress address, int? port, string sysName) : 
             $"rwcommunity {WriteCommunity} 127.0.0.0/8 .1",
             .. SnmpdUser.All.Select(user => user.CreateUser),
             .. SnmpdUser.All.Select(user => $"rwuser {user.Name} noauth .1"),
-            $"sysName {sysName}",
+            $"sysName {_sysName}",
             "sysLocation sotp-tests",
             "dontLogTCPWrappersConnects yes",
         ]);
