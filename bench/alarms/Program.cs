@@ -34,7 +34,7 @@ foreach (var provider in providers)
         "--Icmp:Enabled=false",
         "--Logging:LogLevel:Default=Warning",
         "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
-        "--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Warning",
+        "--Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning",
         "--Logging:Console:FormatterName=simple",
     };
     if (provider == StoreProvider.Postgres)

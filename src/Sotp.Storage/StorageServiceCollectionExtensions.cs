@@ -91,6 +91,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IApiKeyStore, ApiKeyStore>();
         services.AddSingleton<Sotp.Core.Panels.IPanelHistoryStore, Panels.PanelHistoryStore>();
         services.AddSingleton<Sotp.Core.Panels.IPanelZoneStore, Panels.PanelZoneStore>();
+        services.AddSingleton<Sotp.Core.Panels.IPanelDescriptionStore, Panels.PanelDescriptionStore>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<IWsTicketStore, WsTicketStore>();
         services.AddSingleton<WsTickets>();

@@ -211,14 +211,37 @@ public sealed class PanelsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APanelThatIsNotWatched_StillListsItsZonesWithTheirOverrides_AsUnknown()
+    {
+        using var created = await _admin.PostAsJsonAsync("/api/v1/devices",
+            new { siteId = 1, name = "off", kind = "ALARM_PANEL", address = $"127.0.0.1:{_simulator.Port}", enabled = false });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        using var set = await _admin.PutAsJsonAsync($"/api/v1/panels/{id}/zones/5/priority", new { priorityOverride = "HIGH" });
+
+        var zones = await _admin.GetFromJsonAsync<JsonElement>($"/api/v1/panels/{id}/zones");
+        var outputs = await _admin.GetFromJsonAsync<JsonElement>($"/api/v1/panels/{id}/outputs");
+        var panel = await _admin.GetFromJsonAsync<JsonElement>($"/api/v1/panels/{id}");
+        using var state = await _admin.GetAsync($"/api/v1/panels/{id}/state");
+
+        var zone = Assert.Single(zones.EnumerateArray());
+        Assert.Equal((5, "UNKNOWN", "HIGH", JsonValueKind.Null), (zone.GetProperty("number").GetInt32(), zone.GetProperty("status").GetString(),
+            zone.GetProperty("priority").GetString(), zone.GetProperty("name").ValueKind));
+        Assert.Equal(0, outputs.GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, panel.GetProperty("versions").ValueKind);
+        await ProblemAssert.IsProblemAsync(state, HttpStatusCode.Conflict, "panel_not_watched");
+    }
+
+    [Fact]
     public async Task TheStateOfADeviceThatIsNoPanel_IsNotFound()
     {
         using var created = await _admin.PostAsJsonAsync("/api/v1/devices", new { siteId = 1, name = "sw", kind = "SWITCH", address = "10.0.0.1" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
         using var state = await _admin.GetAsync($"/api/v1/panels/{id}/state");
+        using var zones = await _admin.GetAsync($"/api/v1/panels/{id}/zones");
 
         await ProblemAssert.IsProblemAsync(state, HttpStatusCode.NotFound, "not_found");
+        await ProblemAssert.IsProblemAsync(zones, HttpStatusCode.NotFound, "not_found");
     }
 
     private async Task<List<JsonElement>> WaitForHistoryAsync(long id, int count)

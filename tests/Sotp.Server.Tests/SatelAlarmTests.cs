@@ -17,7 +17,7 @@ namespace Sotp.Server.Tests;
 /// A panel all the way to the operator's queue, with the real alarm core on both stores: a violated zone on the
 /// simulated ETHM-1 becomes an alarm in GET /api/v1/alarms, and a pulled cable and reconnect add nothing to it.
 /// </summary>
-public sealed class SatelAlarmTests(ITestOutputHelper output)
+public sealed partial class SatelAlarmTests(ITestOutputHelper output)
 {
     [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task AViolatedZone_IsAnAlarmInTheQueue_AndAPulledCableAddsNoDuplicate(StoreProvider provider)

@@ -111,13 +111,40 @@ public class ServerProcessTests
         await server.TerminateAsync();
 
         var lines = server.Stdout.Where(line => line.Contains("/api/v1/nothing-here", StringComparison.Ordinal)).ToList();
-        Assert.True(lines.Count >= 2, $"expected the request's start and end lines, got {lines.Count}");
+        Assert.Contains(lines, line => line.Contains("\"StatusCode\":404", StringComparison.Ordinal));
         foreach (var line in lines)
         {
             using var entry = JsonDocument.Parse(line);
             var scopes = entry.RootElement.GetProperty("Scopes").EnumerateArray();
             Assert.Contains(scopes, scope => scope.TryGetProperty("RequestId", out var id) && id.GetString() == requestId);
         }
+    }
+
+    [Fact]
+    public async Task TheConsolesCookieKeys_AreEncryptedUnderTheMasterKey_AndStillReadAfterARestart()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using (var first = ServerProcess.Start(store.Settings))
+        {
+            await first.WaitUntilReadyAsync();
+            using var login = await first.Client.GetAsync("/login");
+            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+            await first.TerminateAsync();
+        }
+
+        var keyFile = Assert.Single(Directory.GetFiles(Path.Combine(store.Settings["Storage:DataDirectory"]!, "web-keys"), "*.xml"));
+        var keyXml = await File.ReadAllTextAsync(keyFile);
+        Assert.Contains("decryptorType=\"Sotp.Server.Web.MasterKeyXmlDecryptor", keyXml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<value>", keyXml, StringComparison.Ordinal);
+
+        await using var second = ServerProcess.Start(store.Settings);
+        await second.WaitUntilReadyAsync();
+        using var again = await second.Client.GetAsync("/login");
+        await second.TerminateAsync();
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(Directory.GetFiles(Path.Combine(store.Settings["Storage:DataDirectory"]!, "web-keys"), "*.xml"));
+        Assert.DoesNotContain(second.Stdout, line => line.Contains("DataProtection", StringComparison.Ordinal) && !line.Contains("\"LogLevel\":\"Information\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -156,6 +183,16 @@ public class ServerProcessTests
         using var reveal = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/secrets/{secretId}/reveal") { Content = JsonContent.Create(new { reason = "log scan test" }) };
         reveal.Headers.Authorization = new("Bearer", second.AccessToken);
         using var revealed = await server.Client.SendAsync(reveal);
+        using var ticketRequest = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/ws-ticket");
+        ticketRequest.Headers.Authorization = new("Bearer", second.AccessToken);
+        using var ticketIssued = await server.Client.SendAsync(ticketRequest);
+        var ticket = (await ticketIssued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ticket").GetString()!;
+        using (var live = new System.Net.WebSockets.ClientWebSocket())
+        {
+            await live.ConnectAsync(new Uri($"ws://{server.Client.BaseAddress!.Authority}/ws?ticket={ticket}"), CancellationToken.None);
+            await live.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+
         using var refreshed = await server.Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = second.RefreshToken });
         var third = (await refreshed.Content.ReadFromJsonAsync<InMemoryServer.Tokens>())!;
         using var wrong = await server.Client.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = chosen + "!" });
@@ -166,7 +203,7 @@ public class ServerProcessTests
         Assert.Equal(HttpStatusCode.OK, revealed.StatusCode);
         var masterKey = (await File.ReadAllTextAsync(Path.Combine(store.Settings["Storage:DataDirectory"]!, "master.key"))).Trim();
         var logLines = server.Stdout.Where(line => line.StartsWith('{')).Concat(server.Stderr).ToList();
-        string[] secrets = [generated, chosen, chosen + "!", masterKey, secretValue, first.AccessToken, first.RefreshToken, second.AccessToken, second.RefreshToken, third.AccessToken, third.RefreshToken];
+        string[] secrets = [ticket, generated, chosen, chosen + "!", masterKey, secretValue, first.AccessToken, first.RefreshToken, second.AccessToken, second.RefreshToken, third.AccessToken, third.RefreshToken];
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(logLines, line => line.Contains(secret, StringComparison.Ordinal));

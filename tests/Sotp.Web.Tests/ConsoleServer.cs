@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Sotp.Core.Audit;
+using Sotp.Core.Series;
 using Sotp.Core.Users;
 using Sotp.Server.Tests;
 using Sotp.Storage;
@@ -34,7 +35,14 @@ public sealed class ConsoleServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await TestStore.CreateAsync(StoreProvider.Sqlite);
-        _server = ServerProcess.Start(_store.Settings);
+        // A revealed secret stays 3 s instead of 60, and open pages re-check their session every 2 s instead of 30: the tests
+        // watch both happen without long sleeps.
+        var settings = new Dictionary<string, string?>(_store.Settings)
+        {
+            ["Web:SecretShownSeconds"] = "3",
+            ["Web:SessionCheckSeconds"] = "2",
+        };
+        _server = ServerProcess.Start(settings);
         await _server.WaitUntilReadyAsync();
         AdminPassword = _server.Stdout.Select(line => line.Trim()).First(line => line.StartsWith("password:", StringComparison.Ordinal))["password:".Length..].Trim();
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath))
@@ -67,6 +75,10 @@ public sealed class ConsoleServer : IAsyncLifetime
         await _store!.Get<UserAccounts>().CreateAsync(username, role, AuditActor.Cli, CancellationToken.None);
         await _store.Get<IUserStore>().SetPasswordAsync(username, PasswordHasher.Hash(Password), mustChangePassword: false, audit: null, CancellationToken.None);
     }
+
+    /// <summary>Series points written straight to the store the server reads its charts from.</summary>
+    public Task AppendSeriesAsync(IReadOnlyList<SeriesPoint> points) =>
+        _store!.Get<ISeriesStore>().AppendAsync(points, CancellationToken.None);
 
     /// <summary>Signs in through the login form and waits for the overview.</summary>
     public static async Task SignInAsync(IPage page, string username, string password)

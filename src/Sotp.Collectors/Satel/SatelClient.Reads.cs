@@ -12,6 +12,7 @@ public sealed partial class SatelClient
     private const byte NewDataCommand = 0x7F;
     private const byte NameCommand = 0xEE;
     private const int NewDataFlagBytes = 5;
+    private const int NameHeaderBytes = 3;
     private const int VersionChars = 11;
     private const int NarrowSetBytes = 16;
     private const int WideSetBytes = 32;
@@ -67,21 +68,31 @@ public sealed partial class SatelClient
 
     /// <summary>
     /// The name of a partition, zone, user or output; null when the panel refuses with a result code, which is how a
-    /// number with no device answers (an assumption: the description does not say what it answers).
+    /// number with no device answers (an assumption: the description does not say what it answers). An answer that is
+    /// too short, or about another item than asked, throws <see cref="SatelProtocolException"/>.
     /// </summary>
     public async Task<SatelDeviceName?> ReadNameAsync(SatelNameKind kind, int number, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(number, 256);
         // Number 256 is sent as 0: it does not fit in the byte.
-        var answer = await RequestAsync(new SatelFrame(NameCommand, [(byte)kind, (byte)(number % 256)]), cancellationToken);
+        var numberByte = (byte)(number % 256);
+        var answer = await RequestAsync(new SatelFrame(NameCommand, [(byte)kind, numberByte]), cancellationToken);
         if (answer.Command == SatelResult.Command)
         {
             return null;
         }
 
-        var data = Sized(answer, 3 + SatelText.NameBytes);
-        return new SatelDeviceName(kind, number, data[2], SatelText.DecodeName(data.AsSpan(3, SatelText.NameBytes)));
+        // type, number, function, 16-byte name; a zone with its partition has one byte more.
+        var data = Sized(answer, NameHeaderBytes + SatelText.NameBytes);
+        if (data[0] != (byte)kind || data[1] != numberByte)
+        {
+            throw new SatelProtocolException($"Answer 0xEE is about type {data[0]} number {data[1]}; type {(byte)kind} number {numberByte} was asked.");
+        }
+
+        const int partitionAt = NameHeaderBytes + SatelText.NameBytes;
+        int? partition = kind == SatelNameKind.ZoneWithPartition && data.Length > partitionAt && data[partitionAt] != 0 ? data[partitionAt] : null;
+        return new SatelDeviceName(kind, number, data[2], SatelText.DecodeName(data.AsSpan(NameHeaderBytes, SatelText.NameBytes)), partition);
     }
 
     private async Task<IReadOnlySet<int>> ReadSetAsync(byte command, CancellationToken cancellationToken)

@@ -31,6 +31,16 @@ public sealed record SatelPanelInfo(byte Type, string Version, byte Language, bo
         _ => 128,
     };
 
+    /// <summary>How many outputs the model can have (Satel's data sheets); an unknown type is taken as 128.</summary>
+    public int OutputCount => Type switch
+    {
+        0 => 20,
+        1 => 32,
+        2 or 66 => 64,
+        72 => 256,
+        _ => 128,
+    };
+
     /// <summary>How many partitions the model can have: 4 on an INTEGRA 24, 16 on a 32, 32 on the others.</summary>
     public int PartitionCount => Type switch
     {

@@ -20,10 +20,14 @@ public sealed record SatelPanelSnapshot(
         new(deviceId, SatelConnectionStatus.Connecting, null, new Dictionary<int, SatelPartitionStatus>(), new Dictionary<int, SatelZoneStatus>(),
             new HashSet<int>(), [], null, null);
 
+    /// <summary>True when the panel has not answered lately: statuses read Unknown, and the outputs are only what was last seen.</summary>
+    public bool Stale { get; init; }
+
     /// <summary>The same panel with every partition and zone Unknown: what we knew is too old to show as current.</summary>
     public SatelPanelSnapshot AsUnknown() =>
         this with
         {
+            Stale = true,
             Partitions = Partitions.ToDictionary(p => p.Key, _ => SatelPartitionStatus.Unknown),
             Zones = Zones.ToDictionary(z => z.Key, _ => SatelZoneStatus.Unknown),
         };

@@ -14,8 +14,21 @@ public static class SatelText
     public static Encoding Encoding { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1250)
         ?? throw new InvalidOperationException("Windows-1250 is not available from CodePagesEncodingProvider.");
 
-    /// <summary>A name field as text, without the padding.</summary>
-    public static string DecodeName(ReadOnlySpan<byte> field) => Encoding.GetString(field).TrimEnd(' ', '\0');
+    /// <summary>
+    /// A name field as text, without the padding. Control characters (a garbled answer, a NUL inside the field) become
+    /// U+FFFD: they would mean nothing on screen, and PostgreSQL refuses NUL in text.
+    /// </summary>
+    public static string DecodeName(ReadOnlySpan<byte> field)
+    {
+        var text = Encoding.GetString(field).TrimEnd(' ', '\0');
+        return string.Create(text.Length, text, (chars, source) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = char.IsControl(source[i]) ? '\uFFFD' : source[i];
+            }
+        });
+    }
 
     /// <summary>A name as the 16-byte field the panel sends (longer names are cut, as DLOADX does).</summary>
     public static byte[] EncodeName(string name)

@@ -36,6 +36,18 @@ public sealed class SatelWorkerOptions
     /// <summary>Where the panel's timeline of partition and zone changes is kept; none: the timeline is not kept.</summary>
     public IPanelHistoryStore? History { get; init; }
 
+    /// <summary>
+    /// Where the panel's type, versions and names are kept; none: names are not read at all (they are read for the
+    /// store, from which the API shows them).
+    /// </summary>
+    public IPanelDescriptionStore? Descriptions { get; init; }
+
+    /// <summary>
+    /// Names asked for after each poll until all are read: 16 requests keep an ETHM-1 busy well under a second, so a
+    /// change on the panel still shows within about two.
+    /// </summary>
+    public int NamesPerPoll { get; init; } = 16;
+
     /// <summary>The clock of polls, back-off and Unknown.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -1,10 +1,11 @@
 namespace Sotp.Core.Panels;
 
-/// <summary>What of an alarm panel changed status: a partition or a zone.</summary>
+/// <summary>What of an alarm panel a line is about: a partition, a zone or (names only) an output.</summary>
 public enum PanelItem
 {
     Partition,
     Zone,
+    Output,
 }
 
 /// <summary>

@@ -16,9 +16,18 @@ public sealed class SnmpDeviceTracker(long deviceId)
     public const string Source = "snmp";
     public const string InterfaceCategory = "interface";
     public const string AvailabilityCategory = "availability";
+    public const string LinkDownCode = "link_down";
+    public const string LinkUpCode = "link_up";
 
     private SnmpReading? _previous;
     private DateTimeOffset _previousAt;
+
+    // The interfaces of the last poll that read them, kept apart: a poll whose interface walk failed leaves them be,
+    // so the next one still has counters to take rates from.
+    private IReadOnlyList<SnmpInterfaceReading>? _interfaces;
+    private DateTimeOffset _interfacesAt;
+    private IReadOnlyList<SnmpInterfaceView> _interfaceViews = [];
+    private bool _countersValid;
 
     public SnmpUpdate Apply(SnmpReading reading, DateTimeOffset at)
     {
@@ -29,9 +38,37 @@ public sealed class SnmpDeviceTracker(long deviceId)
         {
             events.Add(Event(AvailabilityCategory, "reboot", null, EventPriority.Medium, EventKind.Alarm,
                 $"sysUpTime went back to {reading.System.UpTimeTicks / 100.0:0.##} s: the device (or its agent) restarted", at));
+            _countersValid = false; // Counters from before the restart must not meet later ones, even across a failed walk.
         }
 
-        var before = _previous?.Interfaces.GroupBy(i => i.Index).ToDictionary(g => g.Key, g => g.First()) ?? [];
+        var interfacesFailed = reading.Failed(SnmpParts.Interfaces);
+        var views = interfacesFailed
+            ? [.. _interfaceViews.Select(i => i with { InBps = null, OutBps = null })]
+            : Interfaces(reading, at, points, events);
+        Device(SnmpSeriesNames.CpuPercent, reading.CpuPercent, at, points);
+        Device(SnmpSeriesNames.MemoryUsedPercent, reading.MemoryUsedPercent, at, points);
+        Device(SnmpSeriesNames.LoadAverage1m, reading.LoadAverage1m, at, points);
+        Device(SnmpSeriesNames.UpTimeSeconds, reading.System.UpTimeTicks / 100.0, at, points);
+        _previous = reading;
+        _previousAt = at;
+        if (!interfacesFailed)
+        {
+            _interfaces = reading.Interfaces;
+            _interfacesAt = at;
+            _interfaceViews = views;
+            _countersValid = true;
+        }
+
+        var failures = reading.Failures ?? [];
+        var view = new SnmpDeviceView(deviceId, failures.Count == 0 ? SnmpPollStatus.Ok : SnmpPollStatus.Partial,
+            failures.Count == 0 ? null : string.Join("; ", failures), at, at, SnmpSystemView.From(reading.System), views,
+            reading.CpuPercent, reading.MemoryUsedPercent);
+        return new SnmpUpdate(points, events, view);
+    }
+
+    private List<SnmpInterfaceView> Interfaces(SnmpReading reading, DateTimeOffset at, List<SeriesPoint> points, List<EventInput> events)
+    {
+        var before = _interfaces?.GroupBy(i => i.Index).ToDictionary(g => g.Key, g => g.First()) ?? [];
         var names = new HashSet<string>(StringComparer.Ordinal);
         var views = new List<SnmpInterfaceView>(reading.Interfaces.Count);
         foreach (var current in reading.Interfaces)
@@ -39,25 +76,17 @@ public sealed class SnmpDeviceTracker(long deviceId)
             // Two interfaces with one name (it happens) must not write into one series.
             var name = names.Add(current.DisplayName) ? current.DisplayName : $"{current.DisplayName}#{current.Index.ToString(CultureInfo.InvariantCulture)}";
             var previous = before.GetValueOrDefault(current.Index) is { } found && found.Name == current.Name ? found : null;
-            views.Add(Interface(current, name, rebooted ? null : previous, at, points));
+            views.Add(Interface(current, name, _countersValid ? previous : null, at, points));
             if (previous is not null && LinkChange(previous.OperStatus, current) is { } up)
             {
                 events.Add(up
-                    ? Event(InterfaceCategory, "link_up", name, EventPriority.Info, EventKind.Signal, $"interface {name} is up again", at)
-                    : Event(InterfaceCategory, "link_down", name, EventPriority.Medium, EventKind.Alarm,
+                    ? Event(InterfaceCategory, LinkUpCode, name, EventPriority.Info, EventKind.Signal, $"interface {name} is up again", at)
+                    : Event(InterfaceCategory, LinkDownCode, name, EventPriority.Medium, EventKind.Alarm,
                         $"interface {name} went down ({((InterfaceStatus)current.OperStatus!.Value).ToText()})", at));
             }
         }
 
-        Device(SnmpSeriesNames.CpuPercent, reading.CpuPercent, at, points);
-        Device(SnmpSeriesNames.MemoryUsedPercent, reading.MemoryUsedPercent, at, points);
-        Device(SnmpSeriesNames.LoadAverage1m, reading.LoadAverage1m, at, points);
-        Device(SnmpSeriesNames.UpTimeSeconds, reading.System.UpTimeTicks / 100.0, at, points);
-        _previous = reading;
-        _previousAt = at;
-        var view = new SnmpDeviceView(deviceId, SnmpPollStatus.Ok, null, at, at, SnmpSystemView.From(reading.System), views,
-            reading.CpuPercent, reading.MemoryUsedPercent);
-        return new SnmpUpdate(points, events, view);
+        return views;
     }
 
     /// <summary>
@@ -81,14 +110,14 @@ public sealed class SnmpDeviceTracker(long deviceId)
         double? inBps = null, outBps = null;
         if (previous is not null)
         {
-            inBps = InterfaceRates.BitsPerSecond(previous.InOctets, _previousAt, current.InOctets, at, current.SpeedBps);
-            outBps = InterfaceRates.BitsPerSecond(previous.OutOctets, _previousAt, current.OutOctets, at, current.SpeedBps);
+            inBps = InterfaceRates.BitsPerSecond(previous.InOctets, _interfacesAt, current.InOctets, at, current.SpeedBps);
+            outBps = InterfaceRates.BitsPerSecond(previous.OutOctets, _interfacesAt, current.OutOctets, at, current.SpeedBps);
             Add(points, SnmpSeriesNames.InBps, labels, inBps, at);
             Add(points, SnmpSeriesNames.OutBps, labels, outBps, at);
-            Add(points, SnmpSeriesNames.InErrorsPerSecond, labels, InterfaceRates.PerSecond(previous.InErrors, _previousAt, current.InErrors, at), at);
-            Add(points, SnmpSeriesNames.OutErrorsPerSecond, labels, InterfaceRates.PerSecond(previous.OutErrors, _previousAt, current.OutErrors, at), at);
-            Add(points, SnmpSeriesNames.InDiscardsPerSecond, labels, InterfaceRates.PerSecond(previous.InDiscards, _previousAt, current.InDiscards, at), at);
-            Add(points, SnmpSeriesNames.OutDiscardsPerSecond, labels, InterfaceRates.PerSecond(previous.OutDiscards, _previousAt, current.OutDiscards, at), at);
+            Add(points, SnmpSeriesNames.InErrorsPerSecond, labels, InterfaceRates.PerSecond(previous.InErrors, _interfacesAt, current.InErrors, at), at);
+            Add(points, SnmpSeriesNames.OutErrorsPerSecond, labels, InterfaceRates.PerSecond(previous.OutErrors, _interfacesAt, current.OutErrors, at), at);
+            Add(points, SnmpSeriesNames.InDiscardsPerSecond, labels, InterfaceRates.PerSecond(previous.InDiscards, _interfacesAt, current.InDiscards, at), at);
+            Add(points, SnmpSeriesNames.OutDiscardsPerSecond, labels, InterfaceRates.PerSecond(previous.OutDiscards, _interfacesAt, current.OutDiscards, at), at);
         }
 
         Add(points, SnmpSeriesNames.OperStatus, labels, current.OperStatus switch

@@ -7,6 +7,9 @@ public enum SnmpPollStatus
     NotPolled,
     Ok,
 
+    /// <summary>The agent answered, but a part (a table, CPU, memory) failed; the reason names each failed part.</summary>
+    Partial,
+
     /// <summary>No answer. For v1/v2c a wrong community looks exactly like this: agents drop such requests silently.</summary>
     Timeout,
 

@@ -67,6 +67,13 @@ public sealed class UserAdministration(IUserStore users, UserAccounts accounts, 
         return await accounts.ResetPasswordAsync(user.Username, caller.Actor, cancellationToken);
     }
 
+    /// <summary>The sites a TECHNICIAN or FIELD_WORKER is limited to.</summary>
+    public async Task<IReadOnlyList<long>> AssignedSitesAsync(long id, CancellationToken cancellationToken)
+    {
+        await GetAsync(id, cancellationToken);
+        return await sites.AssignedSiteIdsAsync(id, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<long>> AssignSitesAsync(long id, IReadOnlyCollection<long>? siteIds, Caller caller, CancellationToken cancellationToken)
     {
         await GetAsync(id, cancellationToken);

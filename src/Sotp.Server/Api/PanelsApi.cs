@@ -22,6 +22,15 @@ public static class PanelsApi
     public static IEndpointRouteBuilder MapPanelsApi(this IEndpointRouteBuilder endpoints)
     {
         var panels = endpoints.MapGroup("/api/v1/panels/{deviceId:long}").WithTags("Panels").RequirePermission(Permission.ReadInventory);
+        panels.MapGet("", async (long deviceId, PanelControl control, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok(await control.DescriptionAsync(deviceId, HttpCaller.From(context), ct)))
+            .WithSummary("What the panel said about itself when its worker last connected: type, firmware and ETHM module versions; its partitions with their names and live status.");
+        panels.MapGet("/zones", async (long deviceId, PanelControl control, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok(await control.ZonesAsync(deviceId, HttpCaller.From(context), ct)))
+            .WithSummary("Every zone: number, name and partition as the panel has them, default priority, priority override, live status (UNKNOWN when not current).");
+        panels.MapGet("/outputs", async (long deviceId, PanelControl control, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok(await control.OutputsAsync(deviceId, HttpCaller.From(context), ct)))
+            .WithSummary("Every output: number, name as the panel has it, live on/off (null when not current).");
         panels.MapGet("/state", async (long deviceId, PanelControl control, HttpContext context, CancellationToken ct) =>
                 TypedResults.Ok(await control.StateAsync(deviceId, HttpCaller.From(context), ct)))
             .WithSummary("Live state: connection, every partition and zone (UNKNOWN when the panel has not answered lately), outputs on, troubles.");

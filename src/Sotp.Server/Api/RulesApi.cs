@@ -1,5 +1,4 @@
 using Sotp.Core.Auth;
-using Sotp.Core.Errors;
 using Sotp.Core.Rules;
 using Sotp.Server.Auth;
 
@@ -11,42 +10,27 @@ public static class RulesApi
     public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder endpoints)
     {
         var rules = endpoints.MapGroup("/api/v1/rules").WithTags("Rules").RequirePermission(Permission.ReadAlarms);
-        rules.MapGet("/", async (IAlertRuleStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
+        rules.MapGet("/", async (RuleService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct)))
             .WithSummary("Every alert rule, enabled or not.");
-        rules.MapGet("/{id:long}", async (long id, IAlertRuleStore store, CancellationToken ct) =>
-                TypedResults.Ok(await store.GetAsync(id, ct) ?? throw DomainException.NotFound("rule", id)))
+        rules.MapGet("/{id:long}", async (long id, RuleService service, CancellationToken ct) => TypedResults.Ok(await service.GetAsync(id, ct)))
             .WithSummary("One rule.");
-        rules.MapGet("/{id:long}/history", async (long id, IAlertRuleStore store, CancellationToken ct) =>
-                TypedResults.Ok(await store.HistoryAsync(id, ct) is { Count: > 0 } history ? history : throw DomainException.NotFound("rule", id)))
+        rules.MapGet("/{id:long}/history", async (long id, RuleService service, CancellationToken ct) => TypedResults.Ok(await service.HistoryAsync(id, ct)))
             .WithSummary("Every change of the rule: who, when, before and after (kept after it is deleted).");
-        rules.MapPost("/", async (RuleInput input, IAlertRuleStore store, RuleEngine engine, HttpContext context, CancellationToken ct) =>
+        rules.MapPost("/", async (RuleInput input, RuleService service, HttpContext context, CancellationToken ct) =>
             {
-                var rule = await store.CreateAsync(Valid(input), HttpCaller.From(context), ct);
-                engine.RulesChanged();
+                var rule = await service.CreateAsync(input, HttpCaller.From(context), ct);
                 return TypedResults.Created($"/api/v1/rules/{rule.Id}", rule);
             })
             .RequirePermission(Permission.ManageRules).WithSummary("Create a rule (names are unique, ignoring case); it applies at once.");
-        rules.MapPut("/{id:long}", async (long id, RuleInput input, IAlertRuleStore store, RuleEngine engine, HttpContext context, CancellationToken ct) =>
-            {
-                var rule = await store.UpdateAsync(id, Require.Version(input.Version ?? HttpCaller.IfMatchVersion(context)), Valid(input), HttpCaller.From(context), ct);
-                engine.RulesChanged();
-                return TypedResults.Ok(rule);
-            })
+        rules.MapPut("/{id:long}", async (long id, RuleInput input, RuleService service, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok(await service.UpdateAsync(id, input, input.Version ?? HttpCaller.IfMatchVersion(context), HttpCaller.From(context), ct)))
             .RequirePermission(Permission.ManageRules).WithSummary("Replace a rule (send the version); firing series keep their state.");
-        rules.MapDelete("/{id:long}", async (long id, IAlertRuleStore store, RuleEngine engine, HttpContext context, CancellationToken ct, long? version = null) =>
+        rules.MapDelete("/{id:long}", async (long id, RuleService service, HttpContext context, CancellationToken ct, long? version = null) =>
             {
-                await store.DeleteAsync(id, Require.Version(version ?? HttpCaller.IfMatchVersion(context)), HttpCaller.From(context), ct);
-                engine.RulesChanged();
+                await service.DeleteAsync(id, version ?? HttpCaller.IfMatchVersion(context), HttpCaller.From(context), ct);
                 return TypedResults.NoContent();
             })
             .RequirePermission(Permission.ManageRules).WithSummary("Delete a rule; what it was firing about is restored.");
         return endpoints;
-    }
-
-    private static RuleData Valid(RuleInput input)
-    {
-        var (data, errors) = input.Validate();
-        Require.Valid(errors);
-        return data!;
     }
 }

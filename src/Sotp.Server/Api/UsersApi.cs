@@ -31,11 +31,8 @@ public static class UsersApi
         users.MapPut("/{id:long}/role", ChangeRoleAsync).WithSummary("Change a user's role (send the version).");
         users.MapPost("/{id:long}/unlock", UnlockAsync).WithSummary("Lift a lock after too many failed logins.");
         users.MapPost("/{id:long}/reset-password", ResetPasswordAsync).WithSummary("Replace the password with a generated one, returned once.");
-        users.MapGet("/{id:long}/sites", async (long id, UserAdministration admin, Sotp.Core.Sites.ISiteStore sites, CancellationToken ct) =>
-        {
-            await admin.GetAsync(id, ct);
-            return TypedResults.Ok(await sites.AssignedSiteIdsAsync(id, ct));
-        }).WithSummary("The sites a TECHNICIAN or FIELD_WORKER is limited to.");
+        users.MapGet("/{id:long}/sites", async (long id, UserAdministration admin, CancellationToken ct) => TypedResults.Ok(await admin.AssignedSitesAsync(id, ct)))
+            .WithSummary("The sites a TECHNICIAN or FIELD_WORKER is limited to.");
         users.MapPut("/{id:long}/sites", AssignSitesAsync).WithSummary("Replace the sites a TECHNICIAN or FIELD_WORKER is limited to.");
         return endpoints;
     }

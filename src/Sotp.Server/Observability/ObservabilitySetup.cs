@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpLogging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -39,6 +40,14 @@ public static class ObservabilitySetup
             openTelemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddOtlpExporter(options => options.Endpoint = otlp));
         }
 
+        // One line per request, with its path but never its query string: /ws?ticket=… carries a credential. (The
+        // host's own request lines would print the whole URL, so Hosting.Diagnostics logs warnings only.)
+        builder.Services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.RequestProtocol
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
         return builder;
     }
 
@@ -50,6 +59,7 @@ public static class ObservabilitySetup
             context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
             return next(context);
         });
+        app.UseHttpLogging();
         return app;
     }
 

@@ -11,6 +11,7 @@ public static class RulesServiceCollectionExtensions
     {
         services.AddSingleton<RulePublisher>();
         services.AddSingleton<RuleEngine>();
+        services.AddSingleton<RuleService>();
         services.AddSingleton<ISeriesObserver>(sp => sp.GetRequiredService<RuleEngine>());
         services.AddHostedService<RuleEvaluationService>();
         // Joins the one metrics pipeline (/metrics, OTLP) without another edit of its list of meters.

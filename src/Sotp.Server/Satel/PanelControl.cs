@@ -14,8 +14,9 @@ namespace Sotp.Server.Satel;
 /// <summary>
 /// What the API does with a panel: read its live state, send a control command with the user code from the
 /// device's secret, release it for DLOAD. Site scope as for the inventory; every command and release is audited.
+/// What the panel says about itself (versions, names) is in the partial file next to this one.
 /// </summary>
-public sealed class PanelControl(
+public sealed partial class PanelControl(
     DeviceService devices,
     SatelPanels panels,
     SatelCommandLog commands,
@@ -23,6 +24,7 @@ public sealed class PanelControl(
     IAuditLog audit,
     IPanelHistoryStore history,
     IPanelZoneStore zones,
+    IPanelDescriptionStore descriptions,
     InventoryChanges changes,
     IOptions<SatelOptions> options,
     TimeProvider time)

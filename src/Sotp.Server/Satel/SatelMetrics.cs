@@ -22,7 +22,7 @@ public sealed class SatelMetrics
             description: "1 while the panel's ETHM-1 is connected and answering, 0 otherwise (connecting, down, busy, released).");
         meter.CreateObservableCounter("satel.crc.errors",
             () => panels.Workers.Select(w => Measurement(w, w.CorruptFrames)),
-            description: "Frames from the panel dropped for a bad checksum or bad stuffing.");
+            description: "Frames from the panel dropped for a bad checksum or bad stuffing, and name answers that made no sense (skipped).");
     }
 
     public void WorkerStarted() => _workersStarted.Add(1);

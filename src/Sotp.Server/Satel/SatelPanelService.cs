@@ -27,6 +27,7 @@ public sealed partial class SatelPanelService(
     IPanelHistoryStore history,
     SecretVault secrets,
     IPanelZoneStore zones,
+    IPanelDescriptionStore descriptions,
     IEventSink? events = null) : BackgroundService
 {
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(5);
@@ -155,6 +156,7 @@ public sealed partial class SatelPanelService(
             Client = new SatelClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(settings.RequestTimeoutMilliseconds), IntegrationKey = integrationKey },
             TimeProvider = time,
             History = history,
+            Descriptions = descriptions,
         };
         var worker = new SatelPanelWorker(panel, endpoint, sink, workerOptions, loggers.CreateLogger<SatelPanelWorker>());
         var stop = new CancellationTokenSource();

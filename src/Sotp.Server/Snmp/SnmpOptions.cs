@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sotp.Server.Snmp.Traps;
 
 namespace Sotp.Server.Snmp;
 
@@ -36,6 +37,12 @@ public sealed class SnmpOptions
 
     /// <summary>The UDP port traps arrive on; 162 needs root or CAP_NET_BIND_SERVICE.</summary>
     public int TrapPort { get; set; } = 162;
+
+    /// <summary>SNMPv3 users accepted for traps and informs from any enabled device, besides each v3 device's own user.</summary>
+    public List<SnmpTrapUserOptions> TrapUsers { get; set; } = [];
+
+    /// <summary>Our engine id in hex (informs are sent to it); empty = one derived from the host name, stable across restarts.</summary>
+    public string? EngineId { get; set; }
 }
 
 public sealed class SnmpOptionsValidator : IValidateOptions<SnmpOptions>
@@ -51,6 +58,12 @@ public sealed class SnmpOptionsValidator : IValidateOptions<SnmpOptions>
         Range(failures, "InventoryRefreshSeconds", options.InventoryRefreshSeconds, 1, 3600);
         Range(failures, "TrapPort", options.TrapPort, 1, 65_535);
         Range(failures, "DnsCacheSeconds", options.DnsCacheSeconds, 0, 86_400);
+        failures.AddRange(options.TrapUsers.SelectMany((user, index) => user.Problems(index)));
+        if (!string.IsNullOrEmpty(options.EngineId) && SnmpTrapUserOptions.ParseEngineId(options.EngineId) is null)
+        {
+            failures.Add($"{SnmpOptions.SectionName}:EngineId '{options.EngineId}' is not 5 to 32 bytes of hex.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

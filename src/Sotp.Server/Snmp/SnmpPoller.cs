@@ -32,6 +32,7 @@ public sealed partial class SnmpPoller(
     TimeProvider time,
     ILogger<SnmpPoller> logger,
     IEventSink? events = null,
+    LinkAlarms? links = null,
     TopologyTracker? topology = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<long, Device> _targets = new();
@@ -134,22 +135,30 @@ public sealed partial class SnmpPoller(
         }
 
         board.Succeeded(update.View);
-        metrics.Polled(SnmpPollStatus.Ok);
-        _reportedProblems.TryRemove(deviceId, out _);
+        metrics.Polled(update.View.Status);
+        if (update.View.Reason is { } partial)
+        {
+            ReportProblemOnce(deviceId, partial);
+        }
+        else
+        {
+            _reportedProblems.TryRemove(deviceId, out _);
+        }
+
         await FileAsync(update.Events, cancellationToken);
         await ReportTopologyAsync(deviceId, reading, cancellationToken);
     }
 
     private async Task ReportTopologyAsync(long deviceId, SnmpReading reading, CancellationToken cancellationToken)
     {
-        if (topology is null)
+        if (topology is null || reading.Lldp is not { } lldp)
         {
-            return;
+            return; // A failed LLDP walk (the poll is PARTIAL) keeps the stored links: no answer is not a link gone.
         }
 
         try
         {
-            await topology.ReportAsync(deviceId, reading.System, reading.Lldp ?? SnmpLldp.None, cancellationToken);
+            await topology.ReportAsync(deviceId, reading.System, lldp, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -221,6 +230,10 @@ public sealed partial class SnmpPoller(
             try
             {
                 await events.PublishAsync(input, cancellationToken);
+                if (links is not null)
+                {
+                    await links.FiledAsync(input, cancellationToken);
+                }
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

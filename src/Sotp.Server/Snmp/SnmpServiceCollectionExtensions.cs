@@ -15,6 +15,7 @@ public static class SnmpServiceCollectionExtensions
         services.AddSingleton<SnmpBoard>();
         services.AddSingleton<SnmpQueries>();
         services.AddSingleton<SnmpCredentialResolver>();
+        services.AddSingleton<LinkAlarms>();
         services.AddSingleton<Topology.TopologyTracker>();
         services.AddHostedService<SnmpPoller>();
         services.AddSotpSnmpTraps();

@@ -6,7 +6,7 @@ using Sotp.Core.Topology;
 namespace Sotp.Server.Topology;
 
 /// <summary>
-/// Keeps the stored LLDP links in step with what each polled device reports: after every successful poll the
+/// Keeps the stored LLDP links in step with what each polled device reports: after every poll whose LLDP walk answered the
 /// device's neighbours are matched to known devices and, when the set differs from the one stored last, it replaces
 /// it (so a link that is no longer reported disappears). Remembers what each device says it is (sysName, chassis id)
 /// so its neighbours can recognise it.

@@ -43,6 +43,7 @@ public static class ConsoleCookie
         options.ReturnUrlParameter = "returnUrl";
         options.ExpireTimeSpan = Lifetime;
         options.SlidingExpiration = true;
+        options.Events.OnValidatePrincipal = ConsoleSession.ValidateAsync;
     }
 
     public static ClaimsPrincipal Principal(User user)
@@ -52,6 +53,7 @@ public static class ConsoleCookie
             new("sub", user.Id.ToString(CultureInfo.InvariantCulture)),
             new("name", user.Username),
             new("role", user.Role.ToText()),
+            new(ConsoleSession.StampClaim, ConsoleSession.Stamp(user)),
         ];
         if (user.MustChangePassword)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using MudBlazor.Services;
 using Sotp.Server.Auth;
 using Sotp.Server.Components;
@@ -37,10 +38,12 @@ public static class WebSetup
         // Bottom right: a confirmation never covers the app bar or the page's own buttons.
         services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, ConsoleSessionCheck>();
         services.AddSingleton<LiveAlarms>();
         // Cookies and antiforgery tokens are encrypted with these keys: kept in the data folder, so a restart does not sign everyone out.
         var dataDirectory = builder.Configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>()?.DataDirectory ?? StoreOptions.DefaultDataDirectory;
         services.AddDataProtection().SetApplicationName("sotp").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "web-keys")));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, provider) => options.XmlEncryptor = new MasterKeyXmlEncryptor(provider));
         services.AddAuthentication().AddCookie(ConsoleCookie.Scheme, ConsoleCookie.Configure);
         services.PostConfigure<PolicySchemeOptions>(AuthSetup.BearerOrApiKey, options =>
         {

@@ -149,6 +149,36 @@ public sealed class SatelClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AZonesName_ComesWithItsPartition_WhenAskedForIt()
+    {
+        _simulator.Panel.Name(SatelNameKind.Zone, 3, "Drzwi", function: 1);
+        _simulator.Panel.AssignZone(3, 2);
+        _simulator.Panel.Name(SatelNameKind.Zone, 4, "Okno");
+
+        Assert.Equal(new SatelDeviceName(SatelNameKind.ZoneWithPartition, 3, 1, "Drzwi", 2), await _client.ReadNameAsync(SatelNameKind.ZoneWithPartition, 3));
+        Assert.Null((await _client.ReadNameAsync(SatelNameKind.ZoneWithPartition, 4))!.Partition);
+    }
+
+    [Fact]
+    public async Task ANameAnswer_TooShort_OrAboutAnotherItem_IsAProtocolError_AndTheConnectionGoesOn()
+    {
+        _simulator.Panel.AnswerNameWith(SatelNameKind.Zone, 3, [0x01, 0x03, 0x00, 0x41, 0x42]);
+        _simulator.Panel.AnswerNameWith(SatelNameKind.Zone, 4, [0x01, 0x05, 0x00, .. "Inna strefa     "u8]);
+
+        await Assert.ThrowsAsync<SatelProtocolException>(() => _client.ReadNameAsync(SatelNameKind.Zone, 3));
+        await Assert.ThrowsAsync<SatelProtocolException>(() => _client.ReadNameAsync(SatelNameKind.Zone, 4));
+        Assert.Equal("INTEGRA 128 PLUS", (await _client.ReadPanelAsync()).Model);
+    }
+
+    [Fact]
+    public async Task ControlCharactersInAName_AreReplaced_SoNoNulReachesTheStore()
+    {
+        _simulator.Panel.AnswerNameWith(SatelNameKind.Output, 1, [0x04, 0x01, 0x00, .. "Sy\0e\u0007a          "u8]);
+
+        Assert.Equal("Sy\uFFFDe\uFFFDa", (await _client.ReadNameAsync(SatelNameKind.Output, 1))!.Name);
+    }
+
+    [Fact]
     public async Task AName_ThePanelDoesNotHave_IsNull()
     {
         Assert.Null(await _client.ReadNameAsync(SatelNameKind.Zone, 99));

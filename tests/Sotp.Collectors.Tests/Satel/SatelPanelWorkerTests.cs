@@ -229,19 +229,20 @@ public sealed partial class SatelPanelWorkerTests : IAsyncLifetime
         Assert.Single(_events.Events, e => e.Code == "zone_violation");
     }
 
-    private async Task StartAsync()
+    private async Task StartAsync(IPanelDescriptionStore? descriptions = null)
     {
-        Start(_simulator.Port);
+        Start(_simulator.Port, descriptions);
         await AdvanceUntilAsync(() => _worker.Status == SatelConnectionStatus.Connected);
     }
 
-    private void Start(int port)
+    private void Start(int port, IPanelDescriptionStore? descriptions = null)
     {
         var options = new SatelWorkerOptions
         {
             TimeProvider = _time,
             Client = new SatelClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(300), ConnectTimeout = TimeSpan.FromSeconds(2) },
             History = _history,
+            Descriptions = descriptions,
         };
         _worker = new SatelPanelWorker(new SatelPanelIdentity(7, 5), new SatelEndpoint("127.0.0.1", port), _events, options);
         _running = _worker.RunAsync(_stop.Token);

@@ -97,6 +97,26 @@ public class SnmpDeviceTrackerTests
             update.Points.Where(point => point.Key.Metric == SnmpSeriesNames.OperStatus).Select(point => point.Key.Labels));
     }
 
+    [Fact]
+    public void AFailedInterfaceWalk_IsPartial_KeepsTheInterfacesWithoutRates_AndTheNextPollRatesAgainstTheLastGoodOne()
+    {
+        var tracker = new SnmpDeviceTracker(DeviceId);
+        tracker.Apply(Reading(1000, Port(octets: 0)), Then);
+        var failed = new SnmpReading(new SnmpSystem("d", "1.3.6.1.4.1.9.1.516", "sw", 31_000), [], 50, null, null,
+            [new SnmpPartFailure(SnmpParts.Interfaces, "No answer after 2 attempt(s).")]);
+
+        var partial = tracker.Apply(failed, Later);
+        // 75,000,000 octets in 600 s since the last interface reading = 1 Mbit/s.
+        var next = tracker.Apply(Reading(61_000, Port(octets: 75_000_000)), Later.AddMinutes(5));
+
+        Assert.Equal((SnmpPollStatus.Partial, "interfaces: No answer after 2 attempt(s)."), (partial.View.Status, partial.View.Reason));
+        Assert.Equal("ge-0/0/1", Assert.Single(partial.View.Interfaces).Name);
+        Assert.Null(partial.View.Interfaces[0].InBps);
+        Assert.DoesNotContain(partial.Points, point => point.Key.Metric != SnmpSeriesNames.CpuPercent && point.Key.Metric != SnmpSeriesNames.UpTimeSeconds);
+        Assert.Equal(1_000_000, Value(next, SnmpSeriesNames.InBps));
+        Assert.Equal(SnmpPollStatus.Ok, next.View.Status);
+    }
+
     private static double Value(SnmpUpdate update, string metric) => Assert.Single(update.Points, point => point.Key.Metric == metric).Value;
 
     private static SnmpReading Reading(uint upTime, params SnmpInterfaceReading[] interfaces) =>

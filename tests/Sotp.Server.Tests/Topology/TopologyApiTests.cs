@@ -11,7 +11,7 @@ using Sotp.Testing.Snmp;
 namespace Sotp.Server.Tests.Topology;
 
 /// <summary>
-/// LLDP topology through the whole server: two switches simulated by snmpsim from recordings in this folder, polled
+/// LLDP topology through the whole server: two switches simulated by snmpsim from the lldp-* recordings, polled
 /// by the SNMP poller on fake time. The core switch's lldpRemTable names the access switch by chassis id and a sysName
 /// that is not its inventory name; the access switch names the core by its management address.
 /// </summary>
@@ -23,8 +23,7 @@ public sealed class TopologyApiTests
     [SnmpsimFact]
     public async Task LldpNeighbours_BecomeLinksBetweenKnownDevices_AndDisappearWhenNoLongerReported()
     {
-        await using var snmpsim = await SnmpsimServer.StartAsync([Core, Access],
-            new[] { "lldp-core", "lldp-access", "lldp-core-unplugged" }.Select(name => Path.Combine(AppContext.BaseDirectory, "Topology", "Recordings", name + ".snmprec")));
+        await using var snmpsim = await SnmpsimServer.StartAsync([Core, Access]);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await InMemoryServer.StartAsync(time: time, settings: new Dictionary<string, string?>
         {

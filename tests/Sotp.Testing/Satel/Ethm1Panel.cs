@@ -68,6 +68,7 @@ public sealed partial class Ethm1Panel
     private readonly Dictionary<string, HashSet<int>> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<(byte Type, int Number), string> _names = [];
     private readonly Dictionary<(byte Type, int Number), byte> _functions = [];
+    private readonly Dictionary<(byte Type, int Number), byte[]> _scriptedNameAnswers = [];
 
     /// <summary>What each flagged command answered when it was last read (full 32-byte sets, whatever was asked).</summary>
     private readonly Dictionary<byte, byte[]> _lastRead = [];
@@ -148,6 +149,18 @@ public sealed partial class Ethm1Panel
         {
             _names[((byte)kind, number)] = name;
             _functions[((byte)kind, number)] = function;
+        }
+    }
+
+    /// <summary>
+    /// Makes the module answer a name request with <paramref name="data"/> as it is (a valid frame around it): a
+    /// truncated or garbled answer, as a faulty module or a bad firmware sends.
+    /// </summary>
+    public void AnswerNameWith(SatelNameKind kind, int number, byte[] data)
+    {
+        lock (_lock)
+        {
+            _scriptedNameAnswers[((byte)kind, number)] = data;
         }
     }
 
@@ -257,6 +270,10 @@ public sealed partial class Ethm1Panel
         return SatelEncoding.Set(flagged, NewDataFlagBytes);
     }
 
+    /// <summary>
+    /// 0xEE: type, number (0 = 256), then the same two bytes, the function byte and the 16-byte name; a zone asked for
+    /// with its partition (type 5) has the partition (0: none) in one more byte. A number without a name is refused.
+    /// </summary>
     private SatelFrame NameAnswer(byte[] data)
     {
         if (data.Length != 2)
@@ -266,11 +283,24 @@ public sealed partial class Ethm1Panel
 
         // Number 0 stands for 256, which does not fit in the byte.
         var number = data[1] == 0 ? 256 : data[1];
-        if (!_names.TryGetValue((data[0], number), out var name))
+        if (_scriptedNameAnswers.TryGetValue((data[0], number), out var scripted))
+        {
+            return new SatelFrame(NameCommand, scripted);
+        }
+
+        var withPartition = data[0] == (byte)SatelNameKind.ZoneWithPartition;
+        if (withPartition && !_options.ZoneNamesWithPartition)
         {
             return Result(OtherError);
         }
 
-        return new SatelFrame(NameCommand, [data[0], data[1], _functions[(data[0], number)], .. SatelText.EncodeName(name)]);
+        var key = ((byte)(withPartition ? SatelNameKind.Zone : (SatelNameKind)data[0]), number);
+        if (!_names.TryGetValue(key, out var name))
+        {
+            return Result(OtherError);
+        }
+
+        byte[] answer = [data[0], data[1], _functions[key], .. SatelText.EncodeName(name)];
+        return new SatelFrame(NameCommand, withPartition ? [.. answer, (byte)_zonePartition.GetValueOrDefault(number)] : answer);
     }
 }

@@ -23,6 +23,9 @@ public sealed class Ethm1SimulatorOptions
     /// <summary>An ETHM-1 Plus integration key: the module then speaks only encrypted (<see cref="Ethm1Encryption"/>).</summary>
     public string? IntegrationKey { get; init; }
 
+    /// <summary>Whether the panel answers a zone's name with its partition (0xEE type 5); older firmware refuses it.</summary>
+    public bool ZoneNamesWithPartition { get; init; } = true;
+
     /// <summary>Whether the module answers 32-byte zone/output sets to a query with an extra 0x00 (INTEGRA 256 PLUS).</summary>
     public bool Supports256 { get; init; }
 }

@@ -92,7 +92,11 @@ public sealed class SnmpdServer : IAsyncLifetime
     }
 
     /// <summary>Runs one of net-snmp's tools (snmpget, snmpbulkwalk, …) against this agent; returns its standard output.</summary>
-    public async Task<string> RunToolAsync(string tool, IEnumerable<string> arguments)
+    public Task<string> RunToolAsync(string tool, IEnumerable<string> arguments) => RunToolAsync(tool, arguments, _folder.File("tools"));
+
+    /// <summary>Runs one of net-snmp's tools to its end; returns its standard output, throws with its error output when it failed.</summary>
+    /// <param name="persistentFolder">The tools keep their own engine-boots file; a private folder keeps the tests off /var/lib/snmp.</param>
+    public static async Task<string> RunToolAsync(string tool, IEnumerable<string> arguments, string persistentFolder)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -101,8 +105,7 @@ public sealed class SnmpdServer : IAsyncLifetime
         }
 
         start.Environment["MIBS"] = "";
-        // The tools keep their own engine-boots file; a private folder keeps the tests off /var/lib/snmp.
-        start.Environment["SNMP_PERSISTENT_DIR"] = _folder.File("tools");
+        start.Environment["SNMP_PERSISTENT_DIR"] = persistentFolder;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,97 +1,169 @@
 using System.Diagnostics;
 using System.Net;
 using Sotp.Collectors.Snmp;
+using Xunit;
 
 namespace Sotp.Testing.Snmp;
 
 /// <summary>
-/// snmpsim's <c>snmpsimd</c> (Debian package snmpsim) serving .snmprec recordings on one UDP port of several loopback
-/// addresses; the v2c community is the recording's file name without the extension. As root it must drop to
-/// nobody, so the recordings are copied to a folder nobody can read and the index cache to one it can write.
+/// snmpsim (Debian's snmpsimd) serving every recording of <see cref="RecordingsFolder"/> on one free UDP port of one or
+/// more loopback addresses; the v2c community is the recording's file name without .snmprec. The recordings are
+/// Debian's examples cut down to the MIBs we poll (system, IF-MIB, HOST-RESOURCES) and decompressed, since snmpsim 0.4
+/// cannot read .gz, plus small LLDP switches of our own for the topology. Several addresses on one port stand for
+/// several devices, since the poller asks every device on the same port. Pitfalls (from the peers reference): as root
+/// it must drop to nobody, so its data and cache folders must be readable and writable by nobody.
 /// </summary>
-public sealed class SnmpsimServer : IAsyncDisposable
+public sealed class SnmpsimServer : IAsyncLifetime, IAsyncDisposable
 {
     private const string Snmpsimd = "/usr/bin/snmpsimd";
+    private const string ProbeRecording = "cisco_16_switch";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly TempDirectory _folder = new("sotp-snmpsim");
+    private readonly IReadOnlyList<IPAddress> _addresses;
     private Process? _process;
+    private int? _port;
 
-    private SnmpsimServer(int port) => Port = port;
-
-    public static bool Installed => File.Exists(Snmpsimd);
-
-    public int Port { get; }
-
-    /// <summary>Starts snmpsimd on <paramref name="addresses"/> (one port, free on the first) and waits until the first recording answers there.</summary>
-    public static async Task<SnmpsimServer> StartAsync(IReadOnlyList<IPAddress> addresses, IEnumerable<string> recordings)
+    /// <summary>The class fixture (xunit wants one public constructor): 127.0.0.1 and a free port.</summary>
+    public SnmpsimServer()
+        : this([IPAddress.Loopback])
     {
-        var server = new SnmpsimServer(SnmpdServer.FreeUdpPort(addresses[0]));
-        var data = Directory.CreateDirectory(server._folder.File("data")).FullName;
-        var cache = Directory.CreateDirectory(server._folder.File("cache")).FullName;
-        var communities = new List<string>();
-        foreach (var recording in recordings)
+    }
+
+    private SnmpsimServer(IReadOnlyList<IPAddress> addresses) => _addresses = addresses;
+
+    public static bool Installed => File.Exists(Snmpsimd) && File.Exists("/usr/bin/snmpbulkwalk");
+
+    /// <summary>The recordings as shipped with the tests (copied to the output folder).</summary>
+    public static string RecordingsFolder => Path.Combine(AppContext.BaseDirectory, "Snmp", "Recordings");
+
+    public int Port => _port ?? throw new InvalidOperationException(
+        "snmpsim and the snmp tools are not installed: apt-get install -y --no-install-recommends snmpsim snmp (./test.sh does this as root).");
+
+    /// <summary>The first address (127.0.0.1 for the fixture).</summary>
+    public IPEndPoint Endpoint => new(_addresses[0], Port);
+
+    public string Address => $"{_addresses[0]}:{Port}";
+
+    /// <summary>Starts an agent answering on all of <paramref name="addresses"/> (one port, free on the first).</summary>
+    public static async Task<SnmpsimServer> StartAsync(IReadOnlyList<IPAddress> addresses)
+    {
+        var server = new SnmpsimServer(addresses);
+        await server.InitializeAsync();
+        return server;
+    }
+
+    /// <summary>A v2c target for one recording.</summary>
+    public SnmpTarget Recording(string name) => new(Endpoint, new CommunityCredentials(name)) { Timeout = TimeSpan.FromSeconds(2) };
+
+    public async Task InitializeAsync()
+    {
+        if (!Installed)
         {
-            File.Copy(recording, Path.Combine(data, Path.GetFileName(recording)));
-            communities.Add(Path.GetFileNameWithoutExtension(recording));
+            return; // The tests skip themselves, or, as root, fail on Port with the reason.
         }
 
-        // The temporary folder is the owner's only; snmpsimd reads and caches as nobody. (snmpsim runs on Unix only.)
-        foreach (var path in new[] { server._folder.Path, data, cache }.Concat(Directory.GetFiles(data)))
+        var data = _folder.File("data");
+        var cache = _folder.File("cache");
+        Directory.CreateDirectory(data);
+        Directory.CreateDirectory(cache);
+        foreach (var recording in Directory.GetFiles(RecordingsFolder, "*.snmprec"))
         {
-            if (!OperatingSystem.IsWindows())
+            File.Copy(recording, Path.Combine(data, Path.GetFileName(recording)));
+        }
+
+        if (RootFactAttribute.IsRoot && !OperatingSystem.IsWindows())
+        {
+            // The temporary folder is the owner's only; snmpsimd reads and caches as nobody.
+            foreach (var path in new[] { _folder.Path, data, cache }.Concat(Directory.GetFiles(data)))
             {
                 File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
             }
         }
 
-        var start = new ProcessStartInfo(Snmpsimd) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { $"--data-dir={data}", $"--cache-dir={cache}", "--logging-method=null" }
-                     .Concat(addresses.Select(address => $"--agent-udpv4-endpoint={address}:{server.Port}"))
-                     .Concat(RootFactAttribute.IsRoot ? ["--process-user=nobody", "--process-group=nogroup"] : []))
+        // Another process can take the port between our check and snmpsimd's bind; it then does not answer and we pick again.
+        for (var attempt = 1; ; attempt++)
         {
-            start.ArgumentList.Add(argument);
-        }
+            _port = SnmpdServer.FreeUdpPort(_addresses[0]);
+            StartProcess(data, cache);
+            if (await AnswersAsync())
+            {
+                return;
+            }
 
-        server._process = Process.Start(start)!;
-        server._process.OutputDataReceived += (_, _) => { };
-        server._process.ErrorDataReceived += (_, _) => { };
-        server._process.BeginOutputReadLine();
-        server._process.BeginErrorReadLine();
-        await server.WaitUntilAnswersAsync(addresses[0], communities[0]);
-        return server;
+            Stop();
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"snmpsimd did not start on {Address}: {File.ReadAllText(_folder.File("snmpsim.log"))}");
+            }
+        }
     }
 
-    public async ValueTask DisposeAsync()
+    public Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
+        Stop();
         _folder.Dispose();
+        return Task.CompletedTask;
     }
 
-    private async Task WaitUntilAnswersAsync(IPAddress address, string community)
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    /// <summary>Runs one of net-snmp's tools against this agent; returns its standard output.</summary>
+    public Task<string> RunToolAsync(string tool, IEnumerable<string> arguments) => SnmpdServer.RunToolAsync(tool, arguments, _folder.File("tools"));
+
+    private void StartProcess(string data, string cache)
+    {
+        List<string> arguments = [$"--data-dir={data}", $"--cache-dir={cache}", $"--logging-method=file:{_folder.File("snmpsim.log")}",
+            .. _addresses.Select(address => $"--agent-udpv4-endpoint={address}:{Port}")];
+        if (RootFactAttribute.IsRoot)
+        {
+            arguments.AddRange(["--process-user=nobody", "--process-group=nogroup"]);
+        }
+
+        var start = new ProcessStartInfo(Snmpsimd, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Waits until snmpsim answers a get of the Cisco recording's sysName (it indexes the recordings first).</summary>
+    private async Task<bool> AnswersAsync()
     {
         using var client = new SnmpClient();
-        var probe = new SnmpTarget(new IPEndPoint(address, Port), new CommunityCredentials(community)) { Timeout = TimeSpan.FromMilliseconds(300), Retries = 0 };
+        var probe = Recording(ProbeRecording) with { Timeout = TimeSpan.FromMilliseconds(300), Retries = 0 };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartTimeout && !_process!.HasExited)
         {
             try
             {
                 await client.GetAsync(probe, [Oid.Parse("1.3.6.1.2.1.1.5.0")]);
-                return;
+                return true;
             }
             catch (SnmpTimeoutException)
             {
-                // Still indexing the recordings.
+                // Not listening yet.
             }
         }
 
-        throw new InvalidOperationException($"snmpsimd did not answer on {address}:{Port} within {StartTimeout.TotalSeconds} s (exited: {_process!.HasExited}).");
+        return false;
+    }
+
+    private void Stop()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+        _process = null;
     }
 }

@@ -4,9 +4,11 @@ using static Sotp.Collectors.Snmp.Polling.SnmpValues;
 namespace Sotp.Collectors.Snmp.Polling;
 
 /// <summary>
-/// Reads what we poll from one agent: the system group, the interfaces, CPU and memory, LLDP neighbours. A part the agent does not
-/// implement comes back empty; a timeout or an error anywhere throws (an <see cref="SnmpException"/>), so a poll is
-/// stored whole or not at all and a half-answered poll never writes zeros.
+/// Reads what we poll from one agent: the system group, the interfaces, CPU and memory, LLDP neighbours, each part on
+/// its own. A part the agent does not implement comes back empty; a part that times out or fails (an
+/// <see cref="SnmpException"/>) comes back empty (LLDP: null) and named in <see cref="SnmpReading.Failures"/>, so one
+/// slow table does not cost the others and a half-read part never writes zeros. Only the system group is fatal: when it
+/// fails, nothing answered and this throws.
 /// </summary>
 public sealed class SnmpDeviceReader(SnmpClient client)
 {
@@ -14,18 +16,40 @@ public sealed class SnmpDeviceReader(SnmpClient client)
     {
         var system = await client.GetAsync(target, [Mib.SysDescr, Mib.SysObjectId, Mib.SysUpTime, Mib.SysName], cancellationToken);
         SnmpValue? Sys(Oid oid) => system.FirstOrDefault(bind => bind.Oid == oid)?.Value;
-        var interfaces = InterfaceTable.Parse(await WalkAllAsync(target, Mib.InterfaceColumns, cancellationToken));
-        var cpu = HostResources.CpuPercent(await OptionalAsync(() => client.WalkAsync(target, Mib.HrProcessorLoad, cancellationToken)));
-        var load = cpu is null ? HostResources.UcdLoad(First(await OptionalAsync(() => client.GetAsync(target, [Mib.UcdLoad1], cancellationToken)))) : null;
-        var memory = HostResources.MemoryUsedPercent(await OptionalAsync(() => WalkAllAsync(target, Mib.StorageColumns, cancellationToken)))
-            ?? HostResources.UcdMemoryUsedPercent(await OptionalAsync(() => client.GetAsync(target, [Mib.UcdMemTotalReal, Mib.UcdMemAvailReal], cancellationToken)));
-        var lldp = LldpTable.Parse(await OptionalAsync(() => WalkAllAsync(target, Mib.LldpColumns, cancellationToken)),
-            First(await OptionalAsync(() => client.GetAsync(target, [Mib.LldpLocChassisId], cancellationToken))));
+        var failures = new List<SnmpPartFailure>();
+        var interfaces = await PartAsync(SnmpParts.Interfaces, failures, async () => InterfaceTable.Parse(await WalkAllAsync(target, Mib.InterfaceColumns, cancellationToken)))
+            ?? [];
+        var (cpu, load) = await PartAsync(SnmpParts.Cpu, failures, async () =>
+        {
+            var cpu = HostResources.CpuPercent(await OptionalAsync(() => client.WalkAsync(target, Mib.HrProcessorLoad, cancellationToken)));
+            var load = cpu is null ? HostResources.UcdLoad(First(await OptionalAsync(() => client.GetAsync(target, [Mib.UcdLoad1], cancellationToken)))) : null;
+            return (cpu, load);
+        });
+        var memory = await PartAsync(SnmpParts.Memory, failures, async () =>
+            HostResources.MemoryUsedPercent(await OptionalAsync(() => WalkAllAsync(target, Mib.StorageColumns, cancellationToken)))
+            ?? HostResources.UcdMemoryUsedPercent(await OptionalAsync(() => client.GetAsync(target, [Mib.UcdMemTotalReal, Mib.UcdMemAvailReal], cancellationToken))));
+        var lldp = await PartAsync(SnmpParts.Lldp, failures, async () =>
+            LldpTable.Parse(await OptionalAsync(() => WalkAllAsync(target, Mib.LldpColumns, cancellationToken)),
+                First(await OptionalAsync(() => client.GetAsync(target, [Mib.LldpLocChassisId], cancellationToken)))));
         return new SnmpReading(new SnmpSystem(Text(Sys(Mib.SysDescr)), ObjectId(Sys(Mib.SysObjectId)), Text(Sys(Mib.SysName)), Ticks(Sys(Mib.SysUpTime))),
-            interfaces, cpu, memory, load, lldp);
+            interfaces, cpu, memory, load, failures, lldp);
     }
 
     private static SnmpValue? First(IReadOnlyList<VarBind> binds) => binds.Count > 0 ? binds[0].Value : null;
+
+    /// <summary>One part of the poll; its failure is noted and gives the default (no value), cancellation still ends the poll.</summary>
+    private static async Task<T?> PartAsync<T>(string part, List<SnmpPartFailure> failures, Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (SnmpException ex)
+        {
+            failures.Add(new SnmpPartFailure(part, ex.Message));
+            return default;
+        }
+    }
 
     private async Task<IReadOnlyList<VarBind>> WalkAllAsync(SnmpTarget target, IEnumerable<Oid> columns, CancellationToken cancellationToken)
     {
@@ -40,7 +64,7 @@ public sealed class SnmpDeviceReader(SnmpClient client)
 
     /// <summary>
     /// A part some agents lack: SNMPv1 answers a get of a missing object with noSuchName (v2c with a noSuchObject
-    /// value, which the parsers skip). Timeouts still fail the poll.
+    /// value, which the parsers skip).
     /// </summary>
     private static async Task<IReadOnlyList<VarBind>> OptionalAsync(Func<Task<IReadOnlyList<VarBind>>> read)
     {

@@ -79,7 +79,13 @@ public static class TrapDecoder
     private static SnmpTrap ReadV2(ref BerReader message, byte[] community)
     {
         var at = message.Offset;
-        var pdu = PduCodec.ReadPdu(ref message);
+        return FromPdu(SnmpVersion.V2c, community, PduCodec.ReadPdu(ref message), at);
+    }
+
+    /// <summary>A v2 notification PDU (v2c, or v3 once USM has checked it); <paramref name="community"/> is the v3 user name.</summary>
+    /// <exception cref="SnmpDecodeException">Not an SNMPv2-Trap or InformRequest, or without snmpTrapOID.0.</exception>
+    public static SnmpTrap FromPdu(SnmpVersion version, byte[] community, Pdu pdu, int at)
+    {
         if (pdu.Type is not (PduType.SnmpV2Trap or PduType.InformRequest))
         {
             throw new SnmpDecodeException($"a {pdu.Type} is not a notification", at);
@@ -89,6 +95,6 @@ public static class TrapDecoder
         var trapOid = pdu.VarBinds.FirstOrDefault(bind => bind.Oid == TrapOids.SnmpTrapOid && bind.Value.Type == SnmpType.ObjectIdentifier)?.Value.AsOid()
             ?? throw new SnmpDecodeException("the notification has no snmpTrapOID.0", at);
         var rest = pdu.VarBinds.Where(bind => bind.Oid != Mib.SysUpTime && bind.Oid != TrapOids.SnmpTrapOid).ToList();
-        return new SnmpTrap(SnmpVersion.V2c, community, pdu.Type == PduType.InformRequest, pdu.RequestId, trapOid, null, rest, pdu.VarBinds);
+        return new SnmpTrap(version, community, pdu.Type == PduType.InformRequest, pdu.RequestId, trapOid, null, rest, pdu.VarBinds);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Sotp.Core;
 using Sotp.Core.Auth;
 using Sotp.Core.Devices;
 using Sotp.Core.Monitoring;
@@ -40,13 +39,9 @@ public sealed partial class Devices(DeviceService devices, SiteService sites, De
 
     private async Task<TableData<Device>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        var sort = state.SortLabel is { Length: > 0 } label && state.SortDirection != SortDirection.None
-            ? (state.SortDirection == SortDirection.Descending ? "-" : "") + label
-            : "name";
-        var search = string.IsNullOrWhiteSpace(_search) ? null : _search.Trim();
-        var page = await devices.ListAsync(new ListQuery(state.Page + 1, state.PageSize, sort, search), null, _kind, null, null, Caller, cancellationToken);
+        var page = await devices.ListAsync(TableQuery.From(state, _search), null, _kind, null, null, Caller, cancellationToken);
         _shown = page.Items.Select(device => device.Id).ToHashSet();
-        return new TableData<Device> { Items = page.Items, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
+        return TableQuery.Data(page);
     }
 
     private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;

@@ -12,6 +12,7 @@ namespace Sotp.Server.Components.Pages;
 public sealed partial class Login(Authenticator authenticator, NavigationManager navigation)
 {
     private string? _error;
+    private bool _ended;
 
     [CascadingParameter]
     private HttpContext HttpContext { get; set; } = default!;
@@ -22,7 +23,16 @@ public sealed partial class Login(Authenticator authenticator, NavigationManager
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
 
-    protected override void OnInitialized() => Input ??= new();
+    protected override void OnInitialized()
+    {
+        Input ??= new();
+        // A session ended by a password or role change (ConsoleSession): said once, on the next sign-in page.
+        if (HttpMethods.IsGet(HttpContext.Request.Method) && ConsoleSession.Ended(HttpContext))
+        {
+            _ended = true;
+            HttpContext.Response.Cookies.Delete(ConsoleSession.EndedCookie);
+        }
+    }
 
     private async Task SignInAsync()
     {

@@ -10,8 +10,9 @@ using Sotp.Core.Events;
 namespace Sotp.Server.Snmp.Traps;
 
 /// <summary>
-/// Listens for SNMP v1/v2c traps and v2c informs on <see cref="SnmpOptions.TrapPort"/>, accepts them only from an
-/// enabled device's address with that device's community, and hands them to the alarm core. Everything else is
+/// Listens for SNMP v1/v2c/v3 traps and v2c/v3 informs on <see cref="SnmpOptions.TrapPort"/>, accepts them only from an
+/// enabled device's address with that device's community (v1/v2c) or a USM user it may use (v3, see
+/// <see cref="TrapSenders.UsersAsync"/>), and hands them to the alarm core. Everything else is
 /// counted by result and dropped, logged once per sender and problem (a flood must not flood the log). An inform is
 /// answered only once its event is stored, so a sender whose event was lost sends it again.
 /// </summary>
@@ -23,10 +24,16 @@ public sealed partial class SnmpTrapReceiver(
     SnmpMetrics metrics,
     TimeProvider time,
     ILogger<SnmpTrapReceiver> logger,
-    IEventSink? events = null) : BackgroundService
+    IEventSink? events = null,
+    LinkAlarms? links = null) : BackgroundService
 {
     private const int MaxRememberedSenders = 10_000;
     private readonly ConcurrentDictionary<IPAddress, string> _reported = new();
+    private readonly Lazy<UsmNotificationReceiver> _usm = new(() => new UsmNotificationReceiver(new LocalEngine(
+        SnmpTrapUserOptions.ParseEngineId(options.Value.EngineId) ?? LocalEngine.DefaultEngineId(Environment.MachineName))));
+
+    /// <summary>Our SNMP engine, to which informs are sent (they discover it; tests may read it).</summary>
+    public LocalEngine Engine => _usm.Value.Local;
 
     /// <summary>Where the receiver listens once bound; null before, when off, or when the port could not be bound.</summary>
     public IPEndPoint? LocalEndpoint { get; private set; }
@@ -100,10 +107,15 @@ public sealed partial class SnmpTrapReceiver(
     private async Task HandleAsync(UdpClient socket, byte[] datagram, IPEndPoint remote, CancellationToken cancellationToken)
     {
         var source = TrapSenders.Normalize(remote.Address);
+        if (IsV3(datagram))
+        {
+            await HandleV3Async(socket, datagram, remote, source, cancellationToken);
+            return;
+        }
+
         if (!TrapDecoder.TryDecode(datagram, out var trap, out var error))
         {
-            var v3 = IsV3(datagram);
-            Drop(source, v3 ? "unsupported_v3" : "malformed", v3 ? "sent an SNMPv3 notification; only v1/v2c traps are accepted" : $"sent a datagram that is not a trap: {error}");
+            Drop(source, "malformed", $"sent a datagram that is not a trap: {error}");
             return;
         }
 
@@ -126,15 +138,80 @@ public sealed partial class SnmpTrapReceiver(
             return;
         }
 
+        await AcceptAsync(socket, trap, device, trap.IsInform ? trap.InformResponse() : null, remote, source, cancellationToken);
+    }
+
+    /// <summary>
+    /// SNMPv3: only from an enabled device's address (an unknown sender gets not even a discovery answer, so we
+    /// reflect nothing), as the device's own v3 user or a configured trap user, proven by USM.
+    /// </summary>
+    private async Task HandleV3Async(UdpClient socket, byte[] datagram, IPEndPoint remote, IPAddress source, CancellationToken cancellationToken)
+    {
+        var candidates = senders.At(source);
+        if (candidates.Count == 0)
+        {
+            Drop(source, "unknown_sender", "is not the address of an enabled device");
+            return;
+        }
+
+        var users = new List<(Device Device, TrapUser User)>();
+        foreach (var candidate in candidates)
+        {
+            try
+            {
+                users.AddRange((await senders.UsersAsync(candidate, cancellationToken)).Select(user => (candidate, user)));
+            }
+            catch (SnmpCredentialsException ex)
+            {
+                metrics.Problem("credentials");
+                LogCredentialsUnusable(logger, candidate.Id, ex.Message);
+            }
+        }
+
+        var received = _usm.Value.Receive(datagram, [.. users.Select(pair => pair.User)]);
+        if (received.Trap is not { } trap)
+        {
+            if (received.Reply is { } report)
+            {
+                await socket.SendAsync(report, remote, cancellationToken);
+            }
+
+            if (received.IsDiscovery)
+            {
+                metrics.Trap("engine_discovery");
+                return;
+            }
+
+            var (result, problem) = received.Failure is { } failure ? Refusal(failure, received.UserName) : ("malformed", $"sent a datagram that is not a trap: {received.Error}");
+            Drop(source, result, problem);
+            return;
+        }
+
+        var device = users.First(pair => pair.User.UserName == received.UserName).Device;
+        await AcceptAsync(socket, trap, device, received.Reply, remote, source, cancellationToken);
+    }
+
+    private static (string Result, string Problem) Refusal(UsmFailure failure, string? user) => failure switch
+    {
+        UsmFailure.UnknownUserName => ("unknown_user", $"sent an SNMPv3 notification as user '{user}', who is neither its device's v3 user nor in Snmp:TrapUsers"),
+        UsmFailure.WrongDigest => ("wrong_digest", $"sent an SNMPv3 notification as user '{user}' signed with another authentication key"),
+        UsmFailure.DecryptionError => ("decryption_error", $"sent an SNMPv3 notification as user '{user}' that does not decrypt with its privacy key"),
+        UsmFailure.NotInTimeWindow => ("not_in_time_window", $"sent an SNMPv3 notification as user '{user}' outside the time window (a replay, or a clock we must sync first)"),
+        UsmFailure.UnsupportedSecurityLevel => ("unsupported_security_level", $"sent an SNMPv3 notification as user '{user}' at another security level than the user's"),
+        _ => ("unknown_engine_id", $"sent an SNMPv3 inform as user '{user}' for another engine than ours"),
+    };
+
+    private async Task AcceptAsync(UdpClient socket, SnmpTrap trap, Device device, byte[]? reply, IPEndPoint remote, IPAddress source, CancellationToken cancellationToken)
+    {
         if (!await PublishAsync(TrapEvents.ToEvent(trap, device.Id, time.GetUtcNow()), cancellationToken))
         {
             metrics.Trap("event_lost");
             return;
         }
 
-        if (trap.IsInform)
+        if (reply is not null)
         {
-            await socket.SendAsync(trap.InformResponse(), remote, cancellationToken);
+            await socket.SendAsync(reply, remote, cancellationToken);
         }
 
         metrics.Trap("accepted");
@@ -172,6 +249,11 @@ public sealed partial class SnmpTrapReceiver(
         try
         {
             await events.PublishAsync(input, cancellationToken);
+            if (links is not null)
+            {
+                await links.FiledAsync(input, cancellationToken);
+            }
+
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

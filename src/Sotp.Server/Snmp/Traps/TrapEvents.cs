@@ -4,6 +4,7 @@ using Sotp.Collectors.Snmp;
 using Sotp.Collectors.Snmp.Polling;
 using Sotp.Collectors.Snmp.Traps;
 using Sotp.Core.Events;
+using Sotp.Core.Snmp;
 
 namespace Sotp.Server.Snmp.Traps;
 
@@ -20,8 +21,8 @@ public static class TrapEvents
     {
         var name = TrapOids.NameOf(trap.TrapOid);
         var (category, code, priority, kind, zone) =
-            trap.TrapOid == TrapOids.LinkDown ? ("interface", "link_down", EventPriority.High, EventKind.Alarm, Interface(trap)) :
-            trap.TrapOid == TrapOids.LinkUp ? ("interface", "link_up", EventPriority.Info, EventKind.Signal, Interface(trap)) :
+            trap.TrapOid == TrapOids.LinkDown ? (SnmpDeviceTracker.InterfaceCategory, SnmpDeviceTracker.LinkDownCode, EventPriority.High, EventKind.Alarm, Interface(trap)) :
+            trap.TrapOid == TrapOids.LinkUp ? (SnmpDeviceTracker.InterfaceCategory, SnmpDeviceTracker.LinkUpCode, EventPriority.Info, EventKind.Signal, Interface(trap)) :
             trap.TrapOid == TrapOids.ColdStart ? ("availability", "cold_start", EventPriority.Medium, EventKind.Alarm, null) :
             trap.TrapOid == TrapOids.WarmStart ? ("availability", "warm_start", EventPriority.Medium, EventKind.Alarm, null) :
             trap.TrapOid == TrapOids.AuthenticationFailure ? ("security", "auth_failure", EventPriority.Low, EventKind.Alarm, null) :

@@ -1,0 +1,67 @@
+// The console's few browser-side parts: the alarm queue's keys and sound, and the staleness marker.
+window.sotpConsole = (() => {
+    let keysTarget = null;
+    let sound = null;
+    const staleAfterMs = 30000;
+    let freshValue = null;
+    let freshSeenAt = Date.now();
+
+    function typing(event) {
+        const target = event.target;
+        return target instanceof HTMLElement &&
+            (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.closest(".mud-dialog, [role=dialog]") !== null);
+    }
+
+    function onKey(event) {
+        if (keysTarget === null || event.ctrlKey || event.altKey || event.metaKey || typing(event) || document.querySelector(".mud-dialog") !== null) {
+            return;
+        }
+
+        const key = event.key.toLowerCase();
+        if ("jkcsarx".includes(key) && key.length === 1) {
+            event.preventDefault();
+            keysTarget.invokeMethodAsync("OnKeyAsync", key);
+        }
+    }
+
+    // Data is stale when the page's freshness stamp has not changed for 30 s: the server renders a new stamp with
+    // every live batch and a heartbeat, so a dead circuit or a stuck feed both show. Measured on this clock only.
+    setInterval(() => {
+        const holder = document.getElementById("sotp-freshness");
+        if (holder === null) {
+            document.body.classList.remove("sotp-stale");
+            freshValue = null;
+            return;
+        }
+
+        const value = holder.getAttribute("data-fresh-at");
+        if (value !== freshValue) {
+            freshValue = value;
+            freshSeenAt = Date.now();
+        }
+
+        const age = Date.now() - freshSeenAt;
+        document.body.classList.toggle("sotp-stale", age > staleAfterMs);
+        const ageText = document.getElementById("sotp-stale-age");
+        if (ageText !== null) {
+            ageText.textContent = Math.floor(age / 1000).toString();
+        }
+    }, 1000);
+
+    document.addEventListener("keydown", onKey);
+
+    const api = {
+        attachAlarmKeys: target => { keysTarget = target; },
+        detachAlarmKeys: () => { keysTarget = null; },
+        /** How many times the critical sound was asked for: the browser tests read it (headless chromium has no speakers). */
+        played: 0,
+        playCritical() {
+            api.played++;
+            sound ??= new Audio("alarm-critical.wav");
+            sound.currentTime = 0;
+            // A browser that has not been interacted with yet refuses to play; the banner and colour still show.
+            sound.play().catch(() => { });
+        },
+    };
+    return api;
+})();
