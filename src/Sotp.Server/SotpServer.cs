@@ -97,6 +97,7 @@ public static class SotpServer
         app.MapTopologyApi();
         app.MapRulesApi();
         app.MapNotificationsApi();
+        app.MapEscalationPoliciesApi();
         app.MapSotpWeb();
         return app;
     }
