@@ -52,12 +52,13 @@ public sealed class TopologyApiTests
             ],
             Edges(topology));
 
-        using var unplug = await admin.PutAsJsonAsync($"/api/v1/devices/{coreId}", new
-        {
-            siteId = 1, name = "core", kind = "SWITCH", address = Core.ToString(), snmpIntervalSeconds = 30, version = core.GetProperty("version").GetInt64(),
-            credentials = new { snmpVersion = "V2C", snmpCommunitySecretId = await SecretAsync(admin, "lldp-core-unplugged") },
-        });
-        Assert.True(unplug.IsSuccessStatusCode, await unplug.Content.ReadAsStringAsync());
+        // The agent breaks the LLDP walk: the poll is PARTIAL, and no answer is not a link gone.
+        core = await RecordingAsync(admin, core, "lldp-core-broken");
+        await AdvanceUntilAsync(time, async () => (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/devices/{coreId}/snmp")).GetProperty("status").GetString() == "PARTIAL");
+        Assert.StartsWith("lldp: ", (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/devices/{coreId}/snmp")).GetProperty("reason").GetString());
+        Assert.Equal(2, (await links.ListAsync(CancellationToken.None)).Count);
+
+        await RecordingAsync(admin, core, "lldp-core-unplugged");
         await AdvanceUntilAsync(time, async () => (await links.ListAsync(CancellationToken.None)).Count == 1);
 
         Assert.Equal([("LLDP", accessId, coreId, "Gi0/48", "Gi0/1"), ("PARENT", accessId, coreId, null, null)],
@@ -70,7 +71,7 @@ public sealed class TopologyApiTests
                 l.GetProperty("fromPort").GetString(), l.GetProperty("toPort").GetString()))
             .OrderBy(e => e.Item1, StringComparer.Ordinal).ThenBy(e => e.Item2).ToList();
 
-    /// <summary>Moves fake time a second at a time (the polls themselves are real exchanges with snmpsim) until the store shows what is awaited.</summary>
+    /// <summary>Moves fake time a second at a time (the polls themselves are real exchanges with snmpsim) until what is awaited shows.</summary>
     private static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<Task<bool>> condition)
     {
         for (var step = 0; step < 300; step++)
@@ -84,7 +85,19 @@ public sealed class TopologyApiTests
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        Assert.True(await condition(), "the links did not come within 300 simulated seconds");
+        Assert.True(await condition(), "what was awaited did not come within 300 simulated seconds");
+    }
+
+    /// <summary>Points the core device at another recording (its community); returns the device as updated.</summary>
+    private static async Task<JsonElement> RecordingAsync(HttpClient admin, JsonElement core, string recording)
+    {
+        using var updated = await admin.PutAsJsonAsync($"/api/v1/devices/{core.GetProperty("id").GetInt64()}", new
+        {
+            siteId = 1, name = "core", kind = "SWITCH", address = Core.ToString(), snmpIntervalSeconds = 30, version = core.GetProperty("version").GetInt64(),
+            credentials = new { snmpVersion = "V2C", snmpCommunitySecretId = await SecretAsync(admin, recording) },
+        });
+        Assert.True(updated.IsSuccessStatusCode, await updated.Content.ReadAsStringAsync());
+        return await updated.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private static async Task<JsonElement> DeviceAsync(HttpClient admin, string name, IPAddress address, long secretId, long? parentId)
