@@ -39,7 +39,16 @@ public class RuleAlarmTests
         writer.Write(new SeriesPoint(Rtt, now.AddSeconds(-20), 70));
         writer.Write(new SeriesPoint(Rtt, now.AddSeconds(-10), 20));
         var resolved = await WaitForAsync(admin, "/api/v1/alarms?state=RESOLVED", a => a.GetProperty("items").GetArrayLength() > 0);
-        var metrics = await server.Client.GetStringAsync("/metrics");
+        // A scrape collects every meter; on a loaded machine one may come back before this counter's first collection.
+        var metrics = "";
+        using (var deadline = new CancellationTokenSource(Patience))
+        {
+            while (!metrics.Contains("sotp_rules_fired_total", StringComparison.Ordinal))
+            {
+                await Task.Delay(metrics.Length == 0 ? 0 : 100, deadline.Token);
+                metrics = await server.Client.GetStringAsync("/metrics", deadline.Token);
+            }
+        }
 
         var opened = Assert.Single(alarm.GetProperty("items").EnumerateArray());
         Assert.Contains("""sotp_rules_fired_total{otel_scope_name="Sotp.Rules"} 1""", metrics);
