@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sotp.Core.Auth;
@@ -107,7 +106,6 @@ public sealed partial class DeviceDetail(
         });
     }
 
-    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {
