@@ -16,7 +16,7 @@ public sealed class LocalizationTests(ConsoleServer console) : IClassFixture<Con
         await console.CreateUserAsync("pola", Role.Operator);
         await console.CreateUserAsync("piotr", Role.Admin);
         using var api = await console.ApiClientAsync("piotr");
-        var alarmId = await PostEventAsync(api, "Zone 3 motion, warehouse");
+        var alarmId = await PostEventAsync(api, "intrusion", "Zone 3 motion, warehouse");
 
         var page = await console.NewPageAsync(locale: "en-US");
         await ConsoleServer.SignInAsync(page, "pola", ConsoleServer.Password);
@@ -77,7 +77,7 @@ public sealed class LocalizationTests(ConsoleServer console) : IClassFixture<Con
         await console.CreateUserAsync("tomek", Role.Operator);
         await console.CreateUserAsync("tadmin", Role.Admin);
         using var api = await console.ApiClientAsync("tadmin");
-        var alarmId = await PostEventAsync(api, "Door forced, branch office");
+        var alarmId = await PostEventAsync(api, "door_forced", "Door forced, branch office");
         var alarm = await api.GetFromJsonAsync<JsonElement>($"/api/v1/alarms/{alarmId}");
         var openedAt = alarm.GetProperty("openedAt").GetDateTimeOffset();
 
@@ -114,9 +114,9 @@ public sealed class LocalizationTests(ConsoleServer console) : IClassFixture<Con
         return page;
     }
 
-    private static async Task<long> PostEventAsync(HttpClient api, string message)
+    private static async Task<long> PostEventAsync(HttpClient api, string code, string message)
     {
-        using var response = await api.PostAsJsonAsync("/api/v1/events", new { siteId = 1, deviceId = 1, category = "intrusion", code = "intrusion_test", priority = "HIGH", message });
+        using var response = await api.PostAsJsonAsync("/api/v1/events", new { siteId = 1, deviceId = 1, category = "intrusion", code, priority = "HIGH", message });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alarmId").GetInt64();
     }
