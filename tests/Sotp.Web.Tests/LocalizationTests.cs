@@ -28,6 +28,7 @@ public sealed class LocalizationTests(ConsoleServer console) : IClassFixture<Con
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "pl");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Urządzenia" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Obiekty" })).ToBeVisibleAsync();
+        await ConsoleServer.ScreenshotAsync(page, "overview-pl.png");
         await page.GetByRole(AriaRole.Link, new() { Name = "Alarmy" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alarmy" })).ToBeVisibleAsync();
 
@@ -45,10 +46,16 @@ public sealed class LocalizationTests(ConsoleServer console) : IClassFixture<Con
         await Expect(row.GetByTestId("alarm-state")).ToHaveTextAsync("PRZEJMOWANY");
         await ConsoleServer.ScreenshotAsync(page, "alarms-pl.png");
         await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await Expect(row.GetByTestId("alarm-state")).ToHaveTextAsync("PRZEJMOWANY");
         await ConsoleServer.ScreenshotAsync(page, "alarms-pl-phone.png");
         await page.GetByLabel("Menu").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Urządzenia" })).ToBeInViewportAsync();
+        await page.WaitForFunctionAsync("() => document.getAnimations().length === 0"); // The drawer has slid in.
         await ConsoleServer.ScreenshotAsync(page, "menu-pl-phone.png");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Przegląd" }).ClickAsync();
+        await Expect(page.GetByTestId("devices-unknown-count")).ToHaveTextAsync("1");
+        await ConsoleServer.ScreenshotAsync(page, "overview-pl-phone.png");
 
         // Back to English through the same switch.
         await page.SetViewportSizeAsync(1280, 800);
