@@ -61,7 +61,8 @@ public sealed class LocalizationTests(ConsoleServer console) : IClassFixture<Con
         await page.SetViewportSizeAsync(1280, 800);
         await page.GetByTestId("language-switch").ClickAsync();
         await page.GetByTestId("language-en").ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alarms" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alarms" }).ClickAsync();
         await Expect(row.GetByTestId("alarm-state")).ToHaveTextAsync("CLAIMING");
     }
 

@@ -93,7 +93,7 @@ public sealed partial class DeviceDetail(
 
     private async Task DeleteAsync()
     {
-        if (_device is not { } device || await dialogs.ShowMessageBoxAsync("Delete device", $"Delete {device.Name}? Its series stay until retention removes them.", yesText: "Delete", cancelText: "Cancel") != true)
+        if (_device is not { } device || await dialogs.ShowMessageBoxAsync(T["Delete device"], T["Delete {0}? Its series stay until retention removes them.", device.Name], yesText: T["Delete"], cancelText: T["Cancel"]) != true)
         {
             return;
         }
@@ -101,7 +101,7 @@ public sealed partial class DeviceDetail(
         await _errors.RunAsync(async () =>
         {
             await devices.DeleteAsync(device.Id, device.Version, Caller, _closed.Token);
-            snackbar.Add($"Device {device.Name} deleted.", Severity.Success);
+            snackbar.Add(T["Device {0} deleted.", device.Name], Severity.Success);
             navigation.NavigateTo("/devices");
         });
     }
