@@ -9,4 +9,7 @@ public enum AlarmLogKind
     Event,
     Transition,
     Note,
+
+    /// <summary>An escalation step notified a channel (or was skipped) because nobody claimed the alarm.</summary>
+    Escalation,
 }

@@ -66,7 +66,10 @@ public sealed partial class EventIntake(
         var siteId = device?.SiteId ?? input.SiteId!.Value;
         var site = await sites.GetAsync(siteId, cancellationToken) ?? throw Unknown("site", siteId);
         var silent = site.Status == SiteStatus.Service || site.ServiceMode?.IsActiveAt(now) == true;
-        var priority = silent ? Lower(input.Priority) : input.Priority;
+        // The device's own override comes first (a printer's trap is not CRITICAL just because the trap says so), then
+        // service mode lowers whatever that gave.
+        var priority = device?.PriorityOverride ?? input.Priority;
+        priority = silent ? Lower(priority) : priority;
         var settings = options;
         var requiresNote = settings.NoteRequiredCategories.Contains(input.Category, StringComparer.OrdinalIgnoreCase);
 

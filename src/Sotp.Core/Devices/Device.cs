@@ -1,8 +1,11 @@
+using Sotp.Core.Events;
+
 namespace Sotp.Core.Devices;
 
 /// <summary>Something we poll or that reports to us.</summary>
 /// <param name="Address">Management address: IPv4, IPv6 or a host name.</param>
 /// <param name="ParentId">The device this one depends on (its uplink); never a cycle.</param>
+/// <param name="PriorityOverride">Replaces the priority of every event of this device (service mode still lowers it); null keeps the event's own.</param>
 public sealed record Device(
     long Id,
     long SiteId,
@@ -19,4 +22,5 @@ public sealed record Device(
     DeviceCredentials Credentials,
     DateTimeOffset CreatedAt,
     DateTimeOffset? UpdatedAt,
-    long Version);
+    long Version,
+    EventPriority? PriorityOverride = null);

@@ -1,3 +1,5 @@
+using Sotp.Core.Events;
+
 namespace Sotp.Core.Devices;
 
 /// <summary>The editable fields of a device, validated (see <see cref="DeviceInput.Validate"/>).</summary>
@@ -13,4 +15,5 @@ public sealed record DeviceData(
     bool Enabled,
     int IcmpIntervalSeconds,
     int SnmpIntervalSeconds,
-    DeviceCredentials Credentials);
+    DeviceCredentials Credentials,
+    EventPriority? PriorityOverride = null);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Sotp.Core.Events;
 
 namespace Sotp.Core.Devices;
 
@@ -17,7 +18,8 @@ public sealed partial record DeviceInput(
     int? IcmpIntervalSeconds = null,
     int? SnmpIntervalSeconds = null,
     DeviceCredentials? Credentials = null,
-    long? Version = null)
+    long? Version = null,
+    string? PriorityOverride = null)
 {
     public const int DefaultIcmpIntervalSeconds = 30;
     public const int DefaultSnmpIntervalSeconds = 300;
@@ -88,6 +90,19 @@ public sealed partial record DeviceInput(
             errors["parentId"] = ["parentId is a device id."];
         }
 
+        EventPriority? priorityOverride = null;
+        if (PriorityOverride is not null)
+        {
+            if (EnumText.TryParse<EventPriority>(PriorityOverride, out var parsed))
+            {
+                priorityOverride = parsed;
+            }
+            else
+            {
+                errors["priorityOverride"] = [$"priorityOverride is null or one of {string.Join(", ", EnumText.Names<EventPriority>())}."];
+            }
+        }
+
         foreach (var (field, problems) in (Credentials ?? DeviceCredentials.None).Validate())
         {
             errors[field] = problems;
@@ -96,7 +111,8 @@ public sealed partial record DeviceInput(
         return errors.Count > 0
             ? (null, errors)
             : (new DeviceData(SiteId!.Value, name!, kind, Empty(Vendor), Empty(Model), address!, tags, ParentId, Enabled ?? true,
-                IcmpIntervalSeconds ?? DefaultIcmpIntervalSeconds, SnmpIntervalSeconds ?? DefaultSnmpIntervalSeconds, Credentials ?? DeviceCredentials.None), errors);
+                IcmpIntervalSeconds ?? DefaultIcmpIntervalSeconds, SnmpIntervalSeconds ?? DefaultSnmpIntervalSeconds, Credentials ?? DeviceCredentials.None,
+                priorityOverride), errors);
     }
 
     /// <summary>An IP address (v4 or v6, no port) or an RFC 1123 host name.</summary>

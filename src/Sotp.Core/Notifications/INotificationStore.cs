@@ -27,7 +27,7 @@ public interface INotificationStore
     /// </summary>
     Task PlanAsync(IReadOnlyList<PlannedDelivery> deliveries, long throughSeq, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Channels that were sent (or are owed) a trigger for this alarm: only they are told it resolved.</summary>
+    /// <summary>Channels that were sent (or are owed) a trigger or an escalation for this alarm: only they are told it resolved.</summary>
     Task<IReadOnlyList<long>> TriggeredChannelsAsync(long alarmId, CancellationToken cancellationToken);
 
     /// <summary>Deliveries PENDING or RETRYING whose next attempt is due, oldest first.</summary>

@@ -8,6 +8,7 @@ namespace Sotp.Core.Notifications;
 /// are re-encrypted by its rotation, and never appear in this record, the API or the logs.
 /// </summary>
 /// <param name="MinPriority">Alarms at least this urgent are sent (CRITICAL is the most urgent).</param>
+/// <param name="EscalationOnly">Not told when alarms open: it hears of an alarm only from an escalation step naming it (a supervisor).</param>
 /// <param name="Url">Where HTTP kinds post (not SLACK, whose URL is its secret; PAGERDUTY defaults to PagerDuty's endpoint).</param>
 public sealed record NotificationChannel(
     long Id,
@@ -24,8 +25,9 @@ public sealed record NotificationChannel(
     IReadOnlyList<string> MailTo,
     long? SecretId,
     DateTimeOffset CreatedAt,
-    long Version)
+    long Version,
+    bool EscalationOnly = false)
 {
-    /// <summary>Whether an alarm of this priority is sent here (the enum is ordered most urgent first).</summary>
-    public bool Accepts(EventPriority priority) => Enabled && priority <= MinPriority;
+    /// <summary>Whether an opened alarm of this priority is sent here (the enum is ordered most urgent first).</summary>
+    public bool Accepts(EventPriority priority) => Enabled && !EscalationOnly && priority <= MinPriority;
 }

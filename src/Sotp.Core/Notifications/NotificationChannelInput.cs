@@ -16,7 +16,8 @@ public sealed record NotificationChannelInput(
     string? MailFrom = null,
     IReadOnlyList<string>? MailTo = null,
     long? SecretId = null,
-    long? Version = null)
+    long? Version = null,
+    bool? EscalationOnly = null)
 {
     public const string PagerDutyEventsUrl = "https://events.pagerduty.com/v2/enqueue";
 
@@ -61,7 +62,7 @@ public sealed record NotificationChannelInput(
         var parsed = new NotificationChannel(0, Name?.Trim() ?? "", kind, priority, Enabled ?? true, url,
             isEmail ? SmtpHost?.Trim() : null, isEmail ? SmtpPort ?? DefaultPort(security) : null, isEmail ? security : null,
             isEmail ? SmtpUsername?.Trim() : null, isEmail ? MailFrom?.Trim() : null,
-            isEmail ? MailTo?.Select(to => to.Trim()).ToList() ?? [] : [], SecretId, default, 0);
+            isEmail ? MailTo?.Select(to => to.Trim()).ToList() ?? [] : [], SecretId, default, 0, EscalationOnly ?? false);
         return (errors, parsed);
     }
 

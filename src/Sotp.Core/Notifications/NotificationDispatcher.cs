@@ -1,15 +1,17 @@
+using Sotp.Core.Escalation;
 using Sotp.Core.Secrets;
 
 namespace Sotp.Core.Notifications;
 
 /// <summary>
-/// Plans deliveries from alarm changes and makes every due attempt. Retries are rows, not timers: a failed attempt
+/// Plans deliveries from alarm changes and escalation steps, and makes every due attempt. Retries are rows, not timers: a failed attempt
 /// sets the delivery's next attempt (exponential back-off, <see cref="NotificationOptions.RetryDelay"/>) in the store,
 /// so a restart neither forgets a retry nor sends twice what succeeded. Cycles run one at a time, so whoever calls
 /// <see cref="RunOnceAsync"/> (the background service, a test) sees every attempt due at its time made when it returns.
 /// </summary>
 public sealed class NotificationDispatcher(
     NotificationPlanner planner,
+    Escalator escalator,
     INotificationStore store,
     SecretVault vault,
     IEnumerable<INotificationSender> senders,
@@ -33,6 +35,9 @@ public sealed class NotificationDispatcher(
             {
             }
 
+            // Escalation steps due now become deliveries before the due deliveries are read, so they go out in this cycle.
+            await escalator.RunOnceAsync(cancellationToken);
+
             var made = 0;
             IReadOnlyList<Delivery> due;
             do
@@ -53,9 +58,13 @@ public sealed class NotificationDispatcher(
         }
     }
 
-    /// <summary>When the next retry is due, to sleep until then rather than poll; null when none waits.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
-        await store.DueAsync(time.GetUtcNow().AddYears(100), 1, cancellationToken) is [var next] ? next.NextAttemptAt : null;
+    /// <summary>When the next retry or escalation step is due, to sleep until then rather than poll; null when none waits.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        var retry = await store.DueAsync(time.GetUtcNow().AddYears(100), 1, cancellationToken) is [var next] ? next.NextAttemptAt : (DateTimeOffset?)null;
+        var step = await escalator.NextDueAsync(cancellationToken);
+        return retry is null || step < retry ? step : retry;
+    }
 
     /// <summary>Sends once, outside the delivery log: the channel's test button.</summary>
     public async Task<SendResult> SendAsync(NotificationChannel channel, NotificationMessage message, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace Sotp.Core.Notifications;
 
 /// <summary>
 /// Turns outbox rows (the alarm changes, in commit order) into deliveries: an opened alarm goes to every enabled channel
-/// that takes its priority; a resolved (or closed) one to the PAGERDUTY, SERVICENOW and WEBHOOK channels that were
+/// that takes its priority (except escalation-only ones); a resolved (or closed) one to the PAGERDUTY, SERVICENOW and WEBHOOK channels that were
 /// triggered for it. Reading the outbox behind a cursor of its own means the alarm workflow needs no change, and a
 /// restart picks up exactly where planning stopped.
 /// </summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sotp.Core.Escalation;
 using Sotp.Core.Notifications;
 using Sotp.Storage.Notifications;
 
@@ -6,7 +7,7 @@ namespace Sotp.Server.Notifications;
 
 public static class NotificationServiceCollectionExtensions
 {
-    /// <summary>Channels, their store, the senders of every kind and the background dispatcher (section <c>Notifications</c>).</summary>
+    /// <summary>Channels, their store, the senders of every kind, escalation and the background dispatcher (section <c>Notifications</c>).</summary>
     public static IServiceCollection AddSotpNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateOnStart();
@@ -15,6 +16,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<INotificationStore, NotificationStore>();
         services.AddSingleton<NotificationMetrics>();
         services.AddSingleton<NotificationPlanner>();
+        services.AddSingleton<Escalator>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<NotificationService>();
         // No automatic redirects: a receiver that moved answers 3xx, which is logged as a failure rather than followed blindly.

@@ -240,7 +240,7 @@ public sealed class AlarmStore(Store store, StoreMetrics metrics) : IAlarmStore
         }
     }
 
-    private static async Task<List<Alarm>> ReadAlarmsAsync(DbConnection connection, string whereAndOrder, object parameters, DbTransaction? transaction, CancellationToken cancellationToken)
+    internal static async Task<List<Alarm>> ReadAlarmsAsync(DbConnection connection, string whereAndOrder, object parameters, DbTransaction? transaction, CancellationToken cancellationToken)
     {
         var rows = (await connection.QueryAsync<AlarmRow>(new CommandDefinition(
             $"SELECT {AlarmColumns} FROM alarms WHERE {whereAndOrder}", parameters, transaction, cancellationToken: cancellationToken))).ToList();

@@ -3,6 +3,7 @@ using Dapper;
 using Sotp.Core;
 using Sotp.Core.Devices;
 using Sotp.Core.Errors;
+using Sotp.Core.Events;
 using Sotp.Core.History;
 using Sotp.Core.Import;
 
@@ -11,7 +12,7 @@ namespace Sotp.Storage.Inventory;
 public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter history, InventoryChanges changes, TimeProvider time) : IDeviceStore
 {
     private const string EntityType = "device";
-    private const string Columns = "id, site_id, name, kind, vendor, model, address, tags, parent_id, enabled, icmp_interval_seconds, snmp_interval_seconds, credentials, created_at, updated_at, version";
+    private const string Columns = "id, site_id, name, kind, vendor, model, address, tags, parent_id, enabled, icmp_interval_seconds, snmp_interval_seconds, credentials, created_at, updated_at, version, priority_override";
 
     // Deeper than any real network: a longer chain means the data is broken, and the walk must end.
     private const int MaxDependencyDepth = 64;
@@ -95,8 +96,8 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
         await CheckReferencesAsync(write, data, cancellationToken);
         var row = await write.Connection.QuerySingleAsync<DeviceRow>(new CommandDefinition(
             $"""
-            INSERT INTO devices (site_id, name, kind, vendor, model, address, tags, parent_id, enabled, icmp_interval_seconds, snmp_interval_seconds, credentials, search_text, name_key, created_at)
-            VALUES (@SiteId, @Name, @kind, @Vendor, @Model, @Address, @tags, @ParentId, @Enabled, @IcmpIntervalSeconds, @SnmpIntervalSeconds, @credentials, @searchText, @nameKey, @now)
+            INSERT INTO devices (site_id, name, kind, vendor, model, address, tags, parent_id, enabled, icmp_interval_seconds, snmp_interval_seconds, credentials, search_text, name_key, created_at, priority_override)
+            VALUES (@SiteId, @Name, @kind, @Vendor, @Model, @Address, @tags, @ParentId, @Enabled, @IcmpIntervalSeconds, @SnmpIntervalSeconds, @credentials, @searchText, @nameKey, @now, @priorityOverride)
             RETURNING {Columns}
             """,
             Parameters(data, time.GetUtcNow()), write.Transaction, cancellationToken: cancellationToken));
@@ -121,7 +122,7 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
             $"""
             UPDATE devices SET site_id = @SiteId, name = @Name, kind = @kind, vendor = @Vendor, model = @Model, address = @Address, tags = @tags,
                 parent_id = @ParentId, enabled = @Enabled, icmp_interval_seconds = @IcmpIntervalSeconds, snmp_interval_seconds = @SnmpIntervalSeconds, credentials = @credentials,
-                search_text = @searchText, name_key = @nameKey, updated_at = @now, version = version + 1
+                search_text = @searchText, name_key = @nameKey, priority_override = @priorityOverride, updated_at = @now, version = version + 1
             WHERE id = @id
             RETURNING {Columns}
             """,
@@ -230,6 +231,7 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
         credentials = SotpJson.Serialize(data.Credentials),
         searchText = SearchText.Of([data.Name, data.Address, data.Vendor, data.Model, .. data.Tags]),
         nameKey = SearchText.Of(data.Name),
+        priorityOverride = data.PriorityOverride?.ToText(),
         now,
     };
 
@@ -251,9 +253,11 @@ public sealed class DeviceStore(Store store, StoreMetrics metrics, HistoryWriter
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset? UpdatedAt { get; init; }
         public long Version { get; init; }
+        public string? PriorityOverride { get; init; }
 
         public Device ToDevice() => new(Id, SiteId, Name, EnumText.Parse<DeviceKind>(Kind), Vendor, Model, Address,
             JsonSerializer.Deserialize<List<string>>(Tags) ?? [], ParentId, Enabled, IcmpIntervalSeconds, SnmpIntervalSeconds,
-            JsonSerializer.Deserialize<DeviceCredentials>(Credentials, SotpJson.Options) ?? DeviceCredentials.None, CreatedAt, UpdatedAt, Version);
+            JsonSerializer.Deserialize<DeviceCredentials>(Credentials, SotpJson.Options) ?? DeviceCredentials.None, CreatedAt, UpdatedAt, Version,
+            PriorityOverride is null ? null : EnumText.Parse<EventPriority>(PriorityOverride));
     }
 }

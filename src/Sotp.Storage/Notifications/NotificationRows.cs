@@ -10,7 +10,7 @@ namespace Sotp.Storage.Notifications;
 internal static class NotificationRows
 {
     public const string ChannelColumns =
-        "id, name, kind, min_priority, enabled, url, smtp_host, smtp_port, smtp_security, smtp_username, mail_from, mail_to, secret_id, created_at, version";
+        "id, name, kind, min_priority, enabled, url, smtp_host, smtp_port, smtp_security, smtp_username, mail_from, mail_to, secret_id, created_at, version, escalation_only";
 
     public const string DeliveryColumns = "id, channel_id, event, alarm_json, status, attempts, next_attempt_at";
 
@@ -33,6 +33,7 @@ internal static class NotificationRows
         channel.MailFrom,
         mailTo = JsonSerializer.Serialize(channel.MailTo),
         channel.SecretId,
+        channel.EscalationOnly,
     };
 
     public sealed class ChannelRow
@@ -52,10 +53,11 @@ internal static class NotificationRows
         public long? SecretId { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public long Version { get; init; }
+        public bool EscalationOnly { get; init; }
 
         public NotificationChannel ToChannel() => new(Id, Name, EnumText.Parse<ChannelKind>(Kind), EnumText.Parse<EventPriority>(MinPriority), Enabled, Url,
             SmtpHost, (int?)SmtpPort, SmtpSecurity is null ? null : EnumText.Parse<SmtpSecurity>(SmtpSecurity), SmtpUsername, MailFrom,
-            JsonSerializer.Deserialize<List<string>>(MailTo) ?? [], SecretId, CreatedAt, Version);
+            JsonSerializer.Deserialize<List<string>>(MailTo) ?? [], SecretId, CreatedAt, Version, EscalationOnly);
     }
 
     public sealed class DeliveryRow

@@ -18,14 +18,7 @@ public sealed partial class NotificationStore
         await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
         foreach (var delivery in deliveries)
         {
-            // ON CONFLICT DO NOTHING: a second node (or a replay after a crash) planning the same change writes nothing.
-            await write.Connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO notification_deliveries (channel_id, alarm_id, event, alarm_json, status, attempts, next_attempt_at, created_at)
-                VALUES (@ChannelId, @alarmId, @event, @alarmJson, 'PENDING', 0, @now, @now) ON CONFLICT DO NOTHING
-                """,
-                new { delivery.ChannelId, alarmId = delivery.Alarm.Id, @event = delivery.Event.ToText(), alarmJson = SotpJson.Serialize(delivery.Alarm), now },
-                write.Transaction, cancellationToken: cancellationToken));
+            await InsertDeliveryAsync(write, delivery, 0, now, cancellationToken);
         }
 
         await write.Connection.ExecuteAsync(new CommandDefinition(
@@ -38,7 +31,7 @@ public sealed partial class NotificationStore
     {
         await using var connection = await store.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT channel_id FROM notification_deliveries WHERE alarm_id = @alarmId AND event = 'TRIGGER'", new { alarmId }, cancellationToken: cancellationToken))).ToList();
+            "SELECT DISTINCT channel_id FROM notification_deliveries WHERE alarm_id = @alarmId AND event IN ('TRIGGER', 'ESCALATE')", new { alarmId }, cancellationToken: cancellationToken))).ToList();
     }
 
     public async Task<IReadOnlyList<Delivery>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -86,4 +79,17 @@ public sealed partial class NotificationStore
             $"SELECT {AttemptColumns} FROM notification_attempts WHERE alarm_id = @alarmId ORDER BY id", new { alarmId }, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToAttempt()).ToList();
     }
+
+    /// <summary>
+    /// Owes one delivery, due now. ON CONFLICT DO NOTHING: a second node (or a replay after a crash) planning the same change
+    /// writes nothing. <paramref name="round"/> tells an escalation's repeats to one channel apart (0 for everything else).
+    /// </summary>
+    internal static Task InsertDeliveryAsync(WriteTransaction write, PlannedDelivery delivery, int round, DateTimeOffset now, CancellationToken cancellationToken) =>
+        write.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO notification_deliveries (channel_id, alarm_id, event, escalation_round, alarm_json, status, attempts, next_attempt_at, created_at)
+            VALUES (@ChannelId, @alarmId, @event, @round, @alarmJson, 'PENDING', 0, @now, @now) ON CONFLICT DO NOTHING
+            """,
+            new { delivery.ChannelId, alarmId = delivery.Alarm.Id, @event = delivery.Event.ToText(), round, alarmJson = SotpJson.Serialize(delivery.Alarm), now },
+            write.Transaction, cancellationToken: cancellationToken));
 }

@@ -32,8 +32,8 @@ public sealed partial class NotificationStore(Store store, HistoryWriter history
             await using var write = await WriteTransaction.BeginAsync(store, cancellationToken);
             var id = await write.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
-                INSERT INTO notification_channels (name, kind, min_priority, enabled, url, smtp_host, smtp_port, smtp_security, smtp_username, mail_from, mail_to, secret_id, created_at)
-                VALUES (@Name, @kind, @minPriority, @Enabled, @Url, @SmtpHost, @SmtpPort, @smtpSecurity, @SmtpUsername, @MailFrom, @mailTo, @SecretId, @now) RETURNING id
+                INSERT INTO notification_channels (name, kind, min_priority, enabled, url, smtp_host, smtp_port, smtp_security, smtp_username, mail_from, mail_to, secret_id, created_at, escalation_only)
+                VALUES (@Name, @kind, @minPriority, @Enabled, @Url, @SmtpHost, @SmtpPort, @smtpSecurity, @SmtpUsername, @MailFrom, @mailTo, @SecretId, @now, @EscalationOnly) RETURNING id
                 """,
                 Parameters(channel, 0, time.GetUtcNow()), write.Transaction, cancellationToken: cancellationToken));
             var created = (await ReadAsync(write.Connection, write.Transaction, id, cancellationToken)).Single();
@@ -57,7 +57,7 @@ public sealed partial class NotificationStore(Store store, HistoryWriter history
                 """
                 UPDATE notification_channels SET name = @Name, kind = @kind, min_priority = @minPriority, enabled = @Enabled, url = @Url, smtp_host = @SmtpHost,
                     smtp_port = @SmtpPort, smtp_security = @smtpSecurity, smtp_username = @SmtpUsername, mail_from = @MailFrom, mail_to = @mailTo,
-                    secret_id = @SecretId, version = version + 1
+                    secret_id = @SecretId, escalation_only = @EscalationOnly, version = version + 1
                 WHERE id = @id
                 """,
                 Parameters(channel, id, default), write.Transaction, cancellationToken: cancellationToken));

@@ -64,17 +64,7 @@ public class NotificationRetryTests
         await bed.CreateChannelAsync(new { name = "hook", kind = "WEBHOOK", url = receiver.Url("/hook"), secretId = await bed.CreateSecretAsync("k") });
         var alarmId = await bed.OpenAlarmAsync();
         await bed.Dispatcher.RunOnceAsync(CancellationToken.None);
-        await bed.Server.Factory.DisposeAsync();
-
-        var settings = new Dictionary<string, string?>(bed.Server.Store.Settings);
-        foreach (var (key, value) in NotificationTestBed.Settings)
-        {
-            settings[key] = value;
-        }
-
-        await using var restarted = new SotpServerFactory(settings, bed.Time);
-        using var client = restarted.CreateClient();
-        (await client.GetAsync("/readyz")).EnsureSuccessStatusCode();
+        await using var restarted = await bed.RestartAsync();
         bed.Time.Advance(TimeSpan.FromSeconds(10));
         await restarted.Services.GetRequiredService<NotificationDispatcher>().RunOnceAsync(CancellationToken.None);
 

@@ -91,5 +91,21 @@ public sealed class NotificationTestBed : IAsyncDisposable
             line.GetProperty("status").GetString()!, line.GetProperty("response").GetString())).ToList();
     }
 
+    /// <summary>Stops the server and starts a new one on the same store, clock and settings (a restart); ready when returned.</summary>
+    public async Task<SotpServerFactory> RestartAsync()
+    {
+        await Server.Factory.DisposeAsync();
+        var settings = new Dictionary<string, string?>(Server.Store.Settings);
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        var restarted = new SotpServerFactory(settings, Time);
+        using var client = restarted.CreateClient();
+        (await client.GetAsync("/readyz")).EnsureSuccessStatusCode();
+        return restarted;
+    }
+
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }
