@@ -60,11 +60,20 @@ public sealed class ConsoleServer : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(30_000);
     }
 
-    /// <summary>A browser context of its own (cookies, storage), desktop-sized unless told.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <summary>
+    /// A browser context of its own (cookies, storage), desktop-sized unless told; the browser's language and time zone
+    /// are chromium's (en-US, the machine's zone) unless told.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string? locale = null, string? timeZoneId = null)
     {
         var browser = _browser ?? throw new InvalidOperationException($"No chromium at {ChromiumFactAttribute.ChromiumPath}; install it: apt-get install -y --no-install-recommends chromium");
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+            TimezoneId = timeZoneId,
+        });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

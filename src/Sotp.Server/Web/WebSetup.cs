@@ -40,6 +40,8 @@ public static class WebSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, ConsoleSessionCheck>();
         services.AddSingleton<LiveAlarms>();
+        services.AddLocalization();
+        services.AddScoped<ConsoleClock>();
         // Cookies and antiforgery tokens are encrypted with these keys: kept in the data folder, so a restart does not sign everyone out.
         var dataDirectory = builder.Configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>()?.DataDirectory ?? StoreOptions.DefaultDataDirectory;
         services.AddDataProtection().SetApplicationName("sotp").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "web-keys")));
@@ -55,9 +57,13 @@ public static class WebSetup
 
     public static WebApplication MapSotpWeb(this WebApplication app)
     {
+        // The console's pages only: API answers and their error texts stay in one language whatever the browser asks for.
+        var localization = ConsolePreferences.LocalizationOptions();
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), branch => branch.UseRequestLocalization(localization));
         app.UseAntiforgery();
         app.MapStaticAssets(ManifestPrefix + "endpoints.json").AllowAnonymous();
         app.MapConsoleAccount();
+        app.MapConsolePreferences();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             // Pages say [Authorize] or [AllowAnonymous] themselves; Blazor's own endpoints (the circuit hub, its script)

@@ -1,4 +1,4 @@
-// The console's few browser-side parts: the alarm queue's keys and sound, and the staleness marker.
+// The console's few browser-side parts: the alarm queue's keys and sound, the staleness marker and the time zone.
 window.sotpConsole = (() => {
     let keysTarget = null;
     let sound = null;
@@ -51,6 +51,11 @@ window.sotpConsole = (() => {
     document.addEventListener("keydown", onKey);
 
     const api = {
+        /** The zone picked in the app bar (its cookie, or null), then the browser's own: the circuit shows times in the first it knows. */
+        timeZones: () => {
+            const picked = document.cookie.split("; ").find(c => c.startsWith("sotp-tz="));
+            return [picked ? decodeURIComponent(picked.substring("sotp-tz=".length)) : null, Intl.DateTimeFormat().resolvedOptions().timeZone];
+        },
         attachAlarmKeys: target => { keysTarget = target; },
         detachAlarmKeys: () => { keysTarget = null; },
         /** How many times the critical sound was asked for: the browser tests read it (headless chromium has no speakers). */

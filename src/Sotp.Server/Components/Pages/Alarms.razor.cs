@@ -236,7 +236,7 @@ public sealed partial class Alarms(AlarmService alarms, LiveAlarms liveAlarms, S
             { dialog => dialog.Title, alarm.Title },
             { dialog => dialog.RequiresNote, alarm.RequiresNote },
         };
-        var dialog = await dialogs.ShowAsync<AckDialog>("Acknowledge alarm", parameters);
+        var dialog = await dialogs.ShowAsync<AckDialog>(T["Acknowledge alarm"], parameters);
         var result = await dialog.Result;
         return result is { Canceled: false, Data: string note } ? note : null;
     }
@@ -248,10 +248,10 @@ public sealed partial class Alarms(AlarmService alarms, LiveAlarms liveAlarms, S
     private string Age(Alarm alarm)
     {
         var age = time.GetUtcNow() - alarm.OpenedAt;
-        return age.TotalMinutes < 1 ? "now"
-            : age.TotalHours < 1 ? $"{(int)age.TotalMinutes} min"
-            : age.TotalDays < 1 ? $"{(int)age.TotalHours} h {age.Minutes} min"
-            : $"{(int)age.TotalDays} d {age.Hours} h";
+        return age.TotalMinutes < 1 ? T["now"]
+            : age.TotalHours < 1 ? T["{0} min", (int)age.TotalMinutes]
+            : age.TotalDays < 1 ? T["{0} h {1} min", (int)age.TotalHours, age.Minutes]
+            : T["{0} d {1} h", (int)age.TotalDays, age.Hours];
     }
 
     public async ValueTask DisposeAsync()

@@ -34,7 +34,7 @@ public sealed partial class ChangePassword(UserAccounts accounts, NavigationMana
         Input ??= new();
         if (Input.NewPassword != Input.Confirm)
         {
-            _error = "The two new passwords differ.";
+            _error = T["The two new passwords differ."];
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sotp.Core.Auth;
@@ -94,7 +93,7 @@ public sealed partial class DeviceDetail(
 
     private async Task DeleteAsync()
     {
-        if (_device is not { } device || await dialogs.ShowMessageBoxAsync("Delete device", $"Delete {device.Name}? Its series stay until retention removes them.", yesText: "Delete", cancelText: "Cancel") != true)
+        if (_device is not { } device || await dialogs.ShowMessageBoxAsync(T["Delete device"], T["Delete {0}? Its series stay until retention removes them.", device.Name], yesText: T["Delete"], cancelText: T["Cancel"]) != true)
         {
             return;
         }
@@ -102,12 +101,11 @@ public sealed partial class DeviceDetail(
         await _errors.RunAsync(async () =>
         {
             await devices.DeleteAsync(device.Id, device.Version, Caller, _closed.Token);
-            snackbar.Add($"Device {device.Name} deleted.", Severity.Success);
+            snackbar.Add(T["Device {0} deleted.", device.Name], Severity.Success);
             navigation.NavigateTo("/devices");
         });
     }
 
-    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

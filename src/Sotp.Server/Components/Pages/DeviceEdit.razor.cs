@@ -25,7 +25,7 @@ public sealed partial class DeviceEdit(DeviceService devices, SiteService sites,
 
     private bool IsNew => Id is null;
 
-    private string Title => IsNew ? "New device" : $"Edit {_form.Name}";
+    private string Title => IsNew ? T["New device"] : T["Edit {0}", _form.Name ?? ""];
 
     protected override async Task OnConsoleInitializedAsync()
     {

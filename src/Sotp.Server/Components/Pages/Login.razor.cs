@@ -46,10 +46,10 @@ public sealed partial class Login(Authenticator authenticator, NavigationManager
                 navigation.NavigateTo(outcome.User!.MustChangePassword ? AuthSetup.ConsolePasswordPath : LocalReturnUrl(), forceLoad: true);
                 break;
             case LoginStatus.AddressBlocked:
-                _error = $"Too many failed sign-ins from this address; try again in {Math.Ceiling(outcome.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s.";
+                _error = T["Too many failed sign-ins from this address; try again in {0} s.", Math.Ceiling(outcome.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture)];
                 break;
             default:
-                _error = "The user name or password is wrong.";
+                _error = T["The user name or password is wrong."];
                 break;
         }
     }

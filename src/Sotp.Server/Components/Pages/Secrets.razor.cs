@@ -61,7 +61,7 @@ public sealed partial class Secrets(SecretVault vault, SiteService sites, IDialo
 
     private async Task RevealAsync(SecretInfo secret)
     {
-        var dialog = await dialogs.ShowAsync<RevealDialog>("Reveal secret", new DialogParameters<RevealDialog> { { d => d.Name, secret.Name } });
+        var dialog = await dialogs.ShowAsync<RevealDialog>(T["Reveal secret"], new DialogParameters<RevealDialog> { { d => d.Name, secret.Name } });
         if (await dialog.Result is not { Canceled: false, Data: string reason })
         {
             return;

@@ -75,7 +75,7 @@ public sealed partial class SiteDetail(SiteService sites, IDialogService dialogs
             return;
         }
 
-        await ChangeServiceModeAsync(SiteInputs.From(_site) with { ServiceFrom = null, ServiceUntil = null, ServiceReason = null }, "Service mode ended.");
+        await ChangeServiceModeAsync(SiteInputs.From(_site) with { ServiceFrom = null, ServiceUntil = null, ServiceReason = null }, T["Service mode ended."]);
     }
 
     private Task StartServiceAsync()
@@ -86,7 +86,7 @@ public sealed partial class SiteDetail(SiteService sites, IDialogService dialogs
             ServiceFrom = now,
             ServiceUntil = _serviceHours > 0 ? now.AddHours(_serviceHours) : null,
             ServiceReason = _serviceReason,
-        }, "Service mode started.");
+        }, T["Service mode started."]);
     }
 
     private async Task ChangeServiceModeAsync(SiteInput input, string done)
@@ -101,7 +101,7 @@ public sealed partial class SiteDetail(SiteService sites, IDialogService dialogs
 
     private async Task DeleteAsync()
     {
-        if (_site is not { } site || await dialogs.ShowMessageBoxAsync("Delete site", $"Delete {site.Name}?", yesText: "Delete", cancelText: "Cancel") != true)
+        if (_site is not { } site || await dialogs.ShowMessageBoxAsync(T["Delete site"], T["Delete {0}?", site.Name], yesText: T["Delete"], cancelText: T["Cancel"]) != true)
         {
             return;
         }
@@ -109,7 +109,7 @@ public sealed partial class SiteDetail(SiteService sites, IDialogService dialogs
         await _errors.RunAsync(async () =>
         {
             await sites.DeleteAsync(site.Id, site.Version, Caller, CancellationToken.None);
-            snackbar.Add($"Site {site.Name} deleted.", Severity.Success);
+            snackbar.Add(T["Site {0} deleted.", site.Name], Severity.Success);
             navigation.NavigateTo("/sites");
         });
     }

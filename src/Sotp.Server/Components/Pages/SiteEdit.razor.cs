@@ -22,7 +22,7 @@ public sealed partial class SiteEdit(SiteService sites, NavigationManager naviga
 
     private bool IsNew => Id is null;
 
-    private string Title => IsNew ? "New site" : $"Edit {_form.Name}";
+    private string Title => IsNew ? T["New site"] : T["Edit {0}", _form.Name ?? ""];
 
     protected override Task OnConsoleInitializedAsync() => LoadAsync();
 
@@ -41,7 +41,7 @@ public sealed partial class SiteEdit(SiteService sites, NavigationManager naviga
             var site = Id is { } id
                 ? await sites.UpdateAsync(id, _form.ToInput(), null, Caller, CancellationToken.None)
                 : await sites.CreateAsync(_form.ToInput(), Caller, CancellationToken.None);
-            snackbar.Add($"Site {site.Name} {(IsNew ? "created" : "saved")}.", Severity.Success);
+            snackbar.Add(IsNew ? T["Site {0} created.", site.Name] : T["Site {0} saved.", site.Name], Severity.Success);
             navigation.NavigateTo($"/sites/{site.Id}");
         });
     }

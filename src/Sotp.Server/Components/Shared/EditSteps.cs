@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Localization;
 using MudBlazor;
+using Sotp.Server.Localization;
 using Sotp.Core.Errors;
 
 namespace Sotp.Server.Components.Shared;
@@ -7,11 +9,11 @@ namespace Sotp.Server.Components.Shared;
 public static class EditSteps
 {
     /// <summary>Runs <paramref name="save"/> (which names what it saved); a refusal goes into <paramref name="errors"/>. True when saved.</summary>
-    public static async Task<bool> SaveAsync(FormErrors errors, ISnackbar snackbar, Func<Task<string>> save)
+    public static async Task<bool> SaveAsync(FormErrors errors, ISnackbar snackbar, IStringLocalizer<ConsoleText> text, Func<Task<string>> save)
     {
         try
         {
-            snackbar.Add($"{await save()} saved.", Severity.Success);
+            snackbar.Add(text["{0} saved.", await save()], Severity.Success);
             errors.Clear();
             return true;
         }
@@ -23,9 +25,9 @@ public static class EditSteps
     }
 
     /// <summary>Asks first; then deletes, saying what happened.</summary>
-    public static async Task DeleteAsync(IDialogService dialogs, ISnackbar snackbar, string what, string consequence, Func<Task> delete)
+    public static async Task DeleteAsync(IDialogService dialogs, ISnackbar snackbar, IStringLocalizer<ConsoleText> text, string what, string consequence, Func<Task> delete)
     {
-        if (await dialogs.ShowMessageBoxAsync("Delete", $"Delete {what}? {consequence}", yesText: "Delete", cancelText: "Cancel") != true)
+        if (await dialogs.ShowMessageBoxAsync(text["Delete"], text["Delete {0}? {1}", what, consequence], yesText: text["Delete"], cancelText: text["Cancel"]) != true)
         {
             return;
         }
@@ -33,7 +35,7 @@ public static class EditSteps
         try
         {
             await delete();
-            snackbar.Add($"{what} deleted.", Severity.Success);
+            snackbar.Add(text["{0} deleted.", what], Severity.Success);
         }
         catch (DomainException ex)
         {

@@ -53,11 +53,9 @@ public sealed partial class AuditLog(IAuditLog log)
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>Stored in UTC; shown in the server's zone (the console has no per-user zone yet).</summary>
-    private static string Local(string at) =>
-        DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-            ? parsed.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-            : at;
+    /// <summary>Stored in UTC; shown in the user's zone.</summary>
+    private string Local(string at) =>
+        DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? Clock.Precise(parsed) : at;
 
     private static string? Detail(AuditRecord record) =>
         record.Detail ?? (record.BeforeJson, record.AfterJson) switch

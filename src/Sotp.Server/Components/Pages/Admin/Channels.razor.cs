@@ -43,9 +43,9 @@ public sealed partial class Channels(NotificationService channels, SecretVault v
         }
 
         _busy = true;
-        var saved = await EditSteps.SaveAsync(_errors, snackbar, async () => "Channel " + (form.Id is { } id
+        var saved = await EditSteps.SaveAsync(_errors, snackbar, T, async () => T["Channel {0}", (form.Id is { } id
             ? await channels.UpdateAsync(id, form.ToInput(), form.Version, Caller, CancellationToken.None)
-            : await channels.CreateAsync(form.ToInput(), Caller, CancellationToken.None)).Name);
+            : await channels.CreateAsync(form.ToInput(), Caller, CancellationToken.None)).Name]);
         _busy = false;
         if (saved)
         {
@@ -73,7 +73,7 @@ public sealed partial class Channels(NotificationService channels, SecretVault v
 
     private async Task DeleteAsync(NotificationChannel channel)
     {
-        await EditSteps.DeleteAsync(dialogs, snackbar, $"Channel {channel.Name}", "Deliveries still owed to it are dropped.",
+        await EditSteps.DeleteAsync(dialogs, snackbar, T, T["Channel {0}", channel.Name], T["Deliveries still owed to it are dropped."],
             () => channels.DeleteAsync(channel.Id, channel.Version, Caller, CancellationToken.None));
         await LoadAsync();
     }

@@ -34,9 +34,9 @@ public sealed partial class Rules(RuleService rules, IDialogService dialogs, ISn
         }
 
         _busy = true;
-        var saved = await EditSteps.SaveAsync(_errors, snackbar, async () => "Rule " + (form.Id is { } id
+        var saved = await EditSteps.SaveAsync(_errors, snackbar, T, async () => T["Rule {0}", (form.Id is { } id
             ? await rules.UpdateAsync(id, form.ToInput(), form.Version, Caller, CancellationToken.None)
-            : await rules.CreateAsync(form.ToInput(), Caller, CancellationToken.None)).Name);
+            : await rules.CreateAsync(form.ToInput(), Caller, CancellationToken.None)).Name]);
         _busy = false;
         if (saved)
         {
@@ -47,7 +47,7 @@ public sealed partial class Rules(RuleService rules, IDialogService dialogs, ISn
 
     private async Task DeleteAsync(AlertRule rule)
     {
-        await EditSteps.DeleteAsync(dialogs, snackbar, $"Rule {rule.Name}", "What it fires about is restored.",
+        await EditSteps.DeleteAsync(dialogs, snackbar, T, T["Rule {0}", rule.Name], T["What it fires about is restored."],
             () => rules.DeleteAsync(rule.Id, rule.Version, Caller, CancellationToken.None));
         await LoadAsync();
     }

@@ -81,8 +81,8 @@ public sealed partial class Users(UserAdministration admin, SiteService sites, I
     private Task ResetAsync(User user) =>
         ActAsync(async () =>
         {
-            var confirmed = await dialogs.ShowMessageBoxAsync("Reset password",
-                $"Replace {user.Username}'s password with a generated one? Their open sessions end.", yesText: "Reset", cancelText: "Cancel");
+            var confirmed = await dialogs.ShowMessageBoxAsync(T["Reset password"],
+                T["Replace {0}'s password with a generated one? Their open sessions end.", user.Username], yesText: T["Reset"], cancelText: T["Cancel"]);
             if (confirmed == true)
             {
                 await ShowPasswordAsync(user.Username, await admin.ResetPasswordAsync(user.Id, Caller, CancellationToken.None));
@@ -94,7 +94,7 @@ public sealed partial class Users(UserAdministration admin, SiteService sites, I
         {
             var all = await SiteNames.LoadAsync(sites, Caller, CancellationToken.None);
             var assigned = await admin.AssignedSitesAsync(user.Id, CancellationToken.None);
-            var dialog = await dialogs.ShowAsync<SiteAssignmentDialog>($"Sites of {user.Username}", new DialogParameters<SiteAssignmentDialog>
+            var dialog = await dialogs.ShowAsync<SiteAssignmentDialog>(T["Sites of {0}", user.Username], new DialogParameters<SiteAssignmentDialog>
             {
                 { d => d.Sites, all.Sites },
                 { d => d.Selected, assigned.ToHashSet() },
@@ -115,7 +115,7 @@ public sealed partial class Users(UserAdministration admin, SiteService sites, I
         }
         catch (DomainException ex)
         {
-            snackbar.Add(ex.Code == ErrorCodes.VersionConflict ? "Data changed — the list is refreshed." : FormErrors.Describe(ex), Severity.Error);
+            snackbar.Add(ex.Code == ErrorCodes.VersionConflict ? T["Data changed — the list is refreshed."] : FormErrors.Describe(ex), Severity.Error);
         }
 
         await ReloadAsync();
@@ -123,7 +123,7 @@ public sealed partial class Users(UserAdministration admin, SiteService sites, I
 
     private async Task ShowPasswordAsync(string username, string password)
     {
-        var dialog = await dialogs.ShowAsync<PasswordOnceDialog>("Generated password", new DialogParameters<PasswordOnceDialog>
+        var dialog = await dialogs.ShowAsync<PasswordOnceDialog>(T["Generated password"], new DialogParameters<PasswordOnceDialog>
         {
             { d => d.Username, username },
             { d => d.Password, password },
