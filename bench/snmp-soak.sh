@@ -55,5 +55,5 @@ simcpu() { for p in "${pids[@]}"; do awk '{print $14 + $15}' "/proc/$p/stat"; do
 before=$(simcpu)
 status=0
 dotnet bench/snmp-soak/bin/Release/net10.0/Sotp.Bench.SnmpSoak.dll "$work/addresses" "$port" "$minutes" "$interval" || status=$?
-echo "  simulators     $(awk -v a="$before" -v b="$(simcpu)" 'BEGIN {printf "%.1f", b - a}') CPU s (all snmpsim processes, set-up included)"
+echo "  simulators     $(awk -v a="$before" -v b="$(simcpu)" 'BEGIN {printf "%.1f", b - a}') CPU s (all snmpsim processes, while the server ran)"
 exit "$status"
