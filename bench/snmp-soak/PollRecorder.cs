@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Sotp.Bench.Soak;
 using Sotp.Server.Snmp;
 
 namespace Sotp.Bench.SnmpSoak;
 
 /// <summary>
 /// Listens to the SNMP poller's own instruments (the ones /metrics exports) and keeps every lateness value, so the
-/// percentiles are exact rather than read off histogram buckets, and the polls by status. <see cref="Reset"/> starts the measured window.
+/// percentiles are exact, and the polls by status. <see cref="Reset"/> starts the measured window.
 /// </summary>
 public sealed class PollRecorder : IDisposable
 {
@@ -16,8 +17,7 @@ public sealed class PollRecorder : IDisposable
     private const string Problems = "sotp.snmp.problems";
 
     private readonly MeterListener _listener = new();
-    private readonly Lock _lock = new();
-    private List<double> _lateness = new(10_000);
+    private readonly LatenessSamples _lateness = new();
     private ConcurrentDictionary<string, long> _statuses = new();
     private long _skipped;
     private long _problems;
@@ -31,13 +31,7 @@ public sealed class PollRecorder : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
-        {
-            lock (_lock)
-            {
-                _lateness.Add(value);
-            }
-        });
+        _listener.SetMeasurementEventCallback<double>((_, value, _, _) => _lateness.Add(value));
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
             switch (instrument.Name)
@@ -68,35 +62,15 @@ public sealed class PollRecorder : IDisposable
     /// <summary>Forgets everything recorded so far: what came before the devices existed is not the soak.</summary>
     public void Reset()
     {
-        lock (_lock)
-        {
-            _lateness = new List<double>(10_000);
-        }
+        _lateness.Reset();
 
         _statuses = new ConcurrentDictionary<string, long>();
         Interlocked.Exchange(ref _skipped, 0);
         Interlocked.Exchange(ref _problems, 0);
     }
 
-    /// <summary>Polls started so far, their lateness in seconds (p50, p99, max; zeros when none).</summary>
-    public (int Started, double P50, double P99, double Max) LatenessSummary()
-    {
-        double[] sorted;
-        lock (_lock)
-        {
-            sorted = [.. _lateness];
-        }
-
-        if (sorted.Length == 0)
-        {
-            return (0, 0, 0, 0);
-        }
-
-        Array.Sort(sorted);
-        // Nearest rank: the smallest value with at least p % of the values at or below it.
-        double Percentile(double p) => sorted[Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
-        return (sorted.Length, Percentile(50), Percentile(99), sorted[^1]);
-    }
+    /// <summary>Polls started so far, their lateness in seconds (p50, p99, max; zeros when none) and how many were over a second late.</summary>
+    public (int Started, double P50, double P99, double Max, int OverASecond) LatenessSummary() => _lateness.Summary();
 
     public void Dispose() => _listener.Dispose();
 }

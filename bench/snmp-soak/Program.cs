@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Sotp.Bench.Soak;
 using Sotp.Bench.SnmpSoak;
 using Sotp.Core;
 using Sotp.Core.Devices;
@@ -36,7 +37,6 @@ if (minutes <= 0 || interval is < 30 or > 86_400)
 
 var dataDirectory = Directory.CreateTempSubdirectory("sotp-snmp-soak-");
 using var recorder = new PollRecorder();
-var process = Process.GetCurrentProcess();
 try
 {
     await using var app = SotpServer.Build([
@@ -55,7 +55,7 @@ try
     var setupWatch = Stopwatch.StartNew();
     await ImportAsync(app.Services, addresses, interval);
     Console.WriteLine(FormattableString.Invariant(
-        $"imported {addresses.Count} devices ({addresses[0]} …, SNMP v2c every {interval} s, agents on port {port}) in {setupWatch.Elapsed.TotalSeconds:0.0} s; server start and import used {process.TotalProcessorTime.TotalSeconds:0.0} CPU s"));
+        $"imported {addresses.Count} devices ({addresses[0]} …, SNMP v2c every {interval} s, agents on port {port}) in {setupWatch.Elapsed.TotalSeconds:0.0} s; server start and import used {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} CPU s"));
     var options = app.Services.GetRequiredService<IOptions<SnmpOptions>>().Value;
     Console.WriteLine(FormattableString.Invariant(
         $"settings: timeout {options.TimeoutMilliseconds} ms, {options.Retries} retries, max-repetitions {options.MaxRepetitions}, {options.MaxConcurrentPolls} polls at once; {Environment.ProcessorCount} CPUs"));
@@ -65,33 +65,11 @@ try
     var series = app.Services.GetRequiredService<SeriesWriter>();
     var writtenBefore = series.Written;
     var droppedBefore = series.Dropped;
-    process.Refresh();
-    var cpuStart = process.TotalProcessorTime;
-    var window = Stopwatch.StartNew();
-    var total = TimeSpan.FromMinutes(minutes);
-    var cpuMark = cpuStart;
-    var markAt = TimeSpan.Zero;
-    for (var minute = 1; markAt < total; minute++)
+    var (cpuTotal, elapsed) = await Soak.RunMinutesAsync(minutes, () =>
     {
-        var next = TimeSpan.FromMinutes(Math.Min(minute, minutes));
-        if (next - window.Elapsed is { Ticks: > 0 } wait)
-        {
-            await Task.Delay(wait);
-        }
-
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
-        var span = window.Elapsed - markAt;
-        var (started, _, p99, _) = recorder.LatenessSummary();
-        Console.WriteLine(FormattableString.Invariant(
-            $"minute {minute}: CPU {(cpu - cpuMark).TotalSeconds:0.00} s in {span.TotalSeconds:0} s = {100 * (cpu - cpuMark) / span:0.0} % of one core; RSS {Rss("VmRSS")} MiB; polls started {started}, finished {recorder.Finished}, lateness p99 {p99 * 1000:0.0} ms so far"));
-        cpuMark = cpu;
-        markAt = window.Elapsed;
-    }
-
-    process.Refresh();
-    var cpuTotal = process.TotalProcessorTime - cpuStart;
-    var elapsed = window.Elapsed;
+        var (started, _, p99, _, _) = recorder.LatenessSummary();
+        return FormattableString.Invariant($"polls started {started}, finished {recorder.Finished}, lateness p99 {p99 * 1000:0.0} ms so far");
+    });
     var summary = recorder.LatenessSummary();
     var expected = (long)(addresses.Count * elapsed.TotalSeconds / interval);
     var statuses = recorder.Statuses;
@@ -100,12 +78,12 @@ try
     Console.WriteLine(FormattableString.Invariant($"soak: {addresses.Count} devices every {interval} s for {elapsed.TotalSeconds:0} s"));
     Console.WriteLine(FormattableString.Invariant(
         $"  CPU            {cpuTotal.TotalSeconds:0.0} s = {100 * cpuTotal / elapsed:0.0} % of one core on average (whole process)"));
-    Console.WriteLine(FormattableString.Invariant($"  peak RSS       {Rss("VmHWM")} MiB (VmHWM, start-up and import included)"));
+    Console.WriteLine(FormattableString.Invariant($"  peak RSS       {Soak.Rss("VmHWM")} MiB (VmHWM, start-up and import included)"));
     Console.WriteLine(FormattableString.Invariant(
         $"  polls          {summary.Started} started, {recorder.Finished} finished (≈{expected} due), {recorder.SkippedTurns} turns skipped, {recorder.ProblemCount} problems"));
     Console.WriteLine("  by status      " + (statuses.Count == 0 ? "none" : string.Join(", ", statuses.Select(s => FormattableString.Invariant($"{s.Key} {s.Value}")))));
     Console.WriteLine(FormattableString.Invariant(
-        $"  lateness       p50 {summary.P50 * 1000:0.000} ms, p99 {summary.P99 * 1000:0.000} ms, max {summary.Max * 1000:0.000} ms (poll start after its due time)"));
+        $"  lateness       p50 {summary.P50 * 1000:0.000} ms, p99 {summary.P99 * 1000:0.000} ms, max {summary.Max * 1000:0.000} ms, {summary.OverASecond} over 1 s (poll start after its due time)"));
     Console.WriteLine(FormattableString.Invariant(
         $"  series points  {series.Written - writtenBefore} written, {series.Dropped - droppedBefore} dropped, {series.Pending} pending, {series.Failures} failed batches"));
 
@@ -125,14 +103,14 @@ static async Task ImportAsync(IServiceProvider services, IReadOnlyList<string> a
 {
     var import = services.GetRequiredService<InventoryImport>();
     var caller = new Caller(null, "snmp-soak", Role.System);
-    await Commit(import.ImportSitesAsync(TableReader.ReadCsv("name\nsnmp-soak\n"u8.ToArray()), true, caller, CancellationToken.None));
+    await Soak.CommitAsync(import.ImportSitesAsync(TableReader.ReadCsv("name\nsnmp-soak\n"u8.ToArray()), true, caller, CancellationToken.None));
     var csv = new StringBuilder("site,name,kind,address,snmpIntervalSeconds\n");
     for (var i = 0; i < addresses.Count; i++)
     {
         csv.Append(CultureInfo.InvariantCulture, $"snmp-soak,snmp-soak-{i},SWITCH,{addresses[i]},{interval}\n");
     }
 
-    await Commit(import.ImportDevicesAsync(TableReader.ReadCsv(Encoding.UTF8.GetBytes(csv.ToString())), true, caller, CancellationToken.None));
+    await Soak.CommitAsync(import.ImportDevicesAsync(TableReader.ReadCsv(Encoding.UTF8.GetBytes(csv.ToString())), true, caller, CancellationToken.None));
     var store = services.GetRequiredService<IDeviceStore>();
     var devices = (await store.ListAllAsync(new DeviceFilter(), CancellationToken.None)).Where(d => d.Name.StartsWith("snmp-soak-", StringComparison.Ordinal)).ToList();
     var secret = await services.GetRequiredService<SecretVault>().CreateAsync("soak community", "SNMP_COMMUNITY", devices[0].SiteId, "public", caller, CancellationToken.None);
@@ -142,18 +120,5 @@ static async Task ImportAsync(IServiceProvider services, IReadOnlyList<string> a
         await store.UpdateAsync(device.Id, device.Version, new DeviceData(device.SiteId, device.Name, device.Kind, device.Vendor, device.Model, device.Address,
             device.Tags, device.ParentId, true, device.IcmpIntervalSeconds, device.SnmpIntervalSeconds, credentials), caller, CancellationToken.None);
     }
-
-    static async Task Commit(Task<ImportResult> importing)
-    {
-        var result = await importing;
-        if (!result.Committed)
-        {
-            throw new InvalidOperationException($"import refused: {string.Join("; ", result.Errors.Take(3).Select(e => $"row {e.Row} {e.Column}: {e.Reason}"))}");
-        }
-    }
 }
 
-// Resident memory of this process from /proc (VmRSS now, VmHWM the peak), in MiB.
-static long Rss(string field) =>
-    File.ReadLines("/proc/self/status").Where(line => line.StartsWith(field + ":", StringComparison.Ordinal))
-        .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).Single();
