@@ -23,7 +23,8 @@ work=$(mktemp -d)
 pid=""
 # snmpd writes its persistent file on the way out, so it must be gone before the folder is removed.
 epid=""
-trap '[ -n "$epid" ] && kill "$epid" 2>/dev/null && wait "$epid" 2>/dev/null; [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+# The exporter ends on SIGTERM with 143: under set -e that status must not end the trap before snmpd is stopped.
+trap 'if [ -n "$epid" ]; then kill "$epid" 2>/dev/null; wait "$epid" 2>/dev/null || true; fi; [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 freeport() { python3 -c 'import socket, sys; s = socket.socket(socket.AF_INET, getattr(socket, sys.argv[1])); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' "$1"; }
 port=$(freeport SOCK_DGRAM)
