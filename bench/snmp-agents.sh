@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Poll 200 simulated agents once: snmpsim serves the test tree's recordings (Cisco 3750 and Linux, alternating) on
-# 127.3.0.1-200, one agent per address; each agent's ifTable is walked once by our engine (all 200 in flight, as the
-# poller runs them) and by net-snmp's snmpbulkwalk (one process per agent, $parallel at once via xargs), same run,
+# 127.3.0.1-200, one agent per address; each agent's ifTable is walked once by our engine (twice: $parallel in flight,
+# as many as snmpbulkwalk runs, and all of them in flight, as the poller with its default 200 polls at once runs them)
+# and by net-snmp's snmpbulkwalk (one process per agent, $parallel at once via xargs), same run,
 # same simulator, GetBulk with max-repetitions 25. One Python process answers all 200 agents, so walks/s are bounded
 # by the simulator for both; CPU seconds are the client's own (snmpbulkwalk: all its processes).
 # Usage: bench/snmp-agents.sh [agents] [parallel]   (default: 200 8)
@@ -55,16 +56,18 @@ measure() { # prints "wall cpu"; the command's output goes to $work/out
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 row() { # name walks varbinds wall cpu
   awk -v n="$1" -v w="$2" -v v="$3" -v s="$4" -v c="$5" \
-    'BEGIN {printf "  %-22s %4d walks %7d varbinds %7.3f s %7.1f walks/s %7.3f CPU s\n", n, w, v, s, w / s, c}'
+    'BEGIN {printf "  %-31s %4d walks %7d varbinds %7.3f s %7.1f walks/s %7.3f CPU s\n", n, w, v, s, w / s, c}'
 }
 
 read -r nw nc < <(measure xargs -P "$parallel" -I{} snmpbulkwalk -v2c -c public -On -Cr25 -t 10 -r 2 {} $root <"$work/endpoints")
 nv=$(wc -l <"$work/out")
-read -r cw cc < <(measure dotnet "$ours" many "$work/endpoints" $root 25 public 200)
-read -r walks failed varbinds ww wc < <(awk '$1 == "agents" {print $4, $6, $8, $10, $12}' "$work/out")
 echo "$agents snmpsim agents (127.3.0.1-$last), $root once each:"
 row "snmpbulkwalk -P $parallel" "$agents" "$nv" "$nw" "$nc"
-row "sotp (process)" "$walks" "$varbinds" "$cw" "$cc"
-row "sotp (round)" "$walks" "$varbinds" "$ww" "$wc"
-[ "$failed" = 0 ] || echo "  sotp: $failed walks failed: $(head -3 "$work/err")"
-echo "  sotp/snmpbulkwalk walks/s: process $(ratio "$nw" "$cw")x, round $(ratio "$nw" "$ww")x; CPU: process $(ratio "$cc" "$nc")x, round $(ratio "$wc" "$nc")x"
+for inflight in "$parallel" "$agents"; do
+  read -r cw cc < <(measure dotnet "$ours" many "$work/endpoints" $root 25 public "$inflight")
+  read -r walks failed varbinds ww wc < <(awk '$1 == "agents" {print $4, $6, $8, $10, $12}' "$work/out")
+  row "sotp $inflight in flight (process)" "$walks" "$varbinds" "$cw" "$cc"
+  row "sotp $inflight in flight (round)" "$walks" "$varbinds" "$ww" "$wc"
+  [ "$failed" = 0 ] || echo "  sotp: $failed walks failed: $(head -3 "$work/err")"
+  echo "  sotp $inflight in flight / snmpbulkwalk -P $parallel walks/s: process $(ratio "$nw" "$cw")x, round $(ratio "$nw" "$ww")x; CPU: process $(ratio "$cc" "$nc")x, round $(ratio "$wc" "$nc")x"
+done

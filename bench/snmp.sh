@@ -4,6 +4,10 @@
 # Rows: snmpbulkwalk is a loop of processes timed by /usr/bin/time (wall, CPU user+system), which is how the tool
 # is used; "sotp cold" is our whole process (starting .NET, discovery and the first walk included); "sotp warm" is
 # the walks after the first inside that process, as the engine runs in the server.
+# Then vs Prometheus snmp_exporter (Debian's prometheus-snmp-exporter, installed when missing and run as root) on the
+# same snmpd: <walks> scrapes of its if_mib module (walks 1.3.6.1.2.1.2 and ifXTable, gets sysUpTime; private copy
+# bench/snmp/snmp_exporter.yml) with curl, one after the other, against our engine walking the same two subtrees
+# <walks> times (warm). Exporter CPU = its process's utime+stime from /proc before and after (curl's not counted).
 # Usage: bench/snmp.sh [walks] [root-oid]   (default: 100 1.3.6.1.2.1.2.2, the ifTable)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +22,12 @@ ours="bench/snmp/bin/Release/net10.0/Sotp.Bench.Snmp.dll"
 work=$(mktemp -d)
 pid=""
 # snmpd writes its persistent file on the way out, so it must be gone before the folder is removed.
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+epid=""
+# The exporter ends on SIGTERM with 143: under set -e that status must not end the trap before snmpd is stopped.
+trap 'if [ -n "$epid" ]; then kill "$epid" 2>/dev/null; wait "$epid" 2>/dev/null || true; fi; [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
-port=$(python3 -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+freeport() { python3 -c 'import socket, sys; s = socket.socket(socket.AF_INET, getattr(socket, sys.argv[1])); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' "$1"; }
+port=$(freeport SOCK_DGRAM)
 address="127.0.0.1:$port"
 mkdir -p "$work/persist"
 cat >"$work/snmpd.conf" <<CONF
@@ -69,3 +76,27 @@ for mode in v2c v3; do
   row "sotp warm" "$walks" "$((ourvarbinds / walks))" "$ww" "$wc"
   echo "  sotp/snmpbulkwalk walks/s: cold $(ratio "$nw" "$cw")x, warm $(ratio "$nw" "$ww")x; CPU: cold $(ratio "$cc" "$nc")x, warm $(ratio "$wc" "$nc")x"
 done
+
+exporter=/usr/bin/prometheus-snmp-exporter
+[ -x "$exporter" ] || { [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus-snmp-exporter >/dev/null; } || true
+if [ ! -x "$exporter" ]; then
+  echo "snmp_exporter: skipped (apt-get install prometheus-snmp-exporter, or run as root)"
+  exit 0
+fi
+eport=$(freeport SOCK_STREAM)
+"$exporter" --config.file=bench/snmp/snmp_exporter.yml --web.listen-address="127.0.0.1:$eport" >"$work/exporter.log" 2>&1 &
+epid=$!
+url="http://127.0.0.1:$eport/snmp?target=$address&module=if_mib"
+for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$eport/metrics" && break; sleep 0.05; done
+curl -sf "$url" >"$work/scrape" # warm: the first scrape builds the exporter's SNMP session
+cpuof() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f\n", ($14 + $15) / hz}' "/proc/$1/stat"; }
+ebefore=$(cpuof "$epid")
+read -r ew _ < <(measure bash -c 'for _ in $(seq "$1"); do curl -sf -o /dev/null "$2" || exit 1; done' _ "$walks" "$url")
+ec=$(awk -v a="$ebefore" -v b="$(cpuof "$epid")" 'BEGIN {printf "%.3f", b - a}')
+read -r _ _ < <(measure dotnet "$ours" "$address" "$walks" 1.3.6.1.2.1.2,1.3.6.1.2.1.31.1.1 25 v2c public)
+read -r ourvarbinds ww wc < <(awk '$1 == "walks" {print $4, $6, $8}' "$work/out")
+echo "v2c, snmp_exporter if_mib vs ours on 1.3.6.1.2.1.2 + 1.3.6.1.2.1.31.1.1 ($address):"
+awk -v w="$walks" -v s="$ew" -v c="$ec" -v m="$(grep -vc '^#' "$work/scrape")" \
+  'BEGIN {printf "  %-13s %4d scrapes (%d samples) %7.3f s %8.1f walks/s %7.3f CPU s (exporter process)\n", "snmp_exporter", w, m, s, w / s, c}'
+row "sotp warm" "$walks" "$((ourvarbinds / walks))" "$ww" "$wc"
+echo "  sotp/snmp_exporter walks/s: $(ratio "$ew" "$ww")x; CPU: $(ratio "$wc" "$ec")x"

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Sotp.Bench.Soak;
 using Sotp.Server.Monitoring;
 
 namespace Sotp.Bench.IcmpSoak;
@@ -15,8 +16,7 @@ public sealed class ProbeRecorder : IDisposable
     private const string Problems = "sotp.icmp.problems";
 
     private readonly MeterListener _listener = new();
-    private readonly Lock _lock = new();
-    private List<double> _lateness = new(100_000);
+    private readonly LatenessSamples _lateness = new();
     private long _answered;
     private long _lost;
     private long _skipped;
@@ -31,13 +31,7 @@ public sealed class ProbeRecorder : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
-        {
-            lock (_lock)
-            {
-                _lateness.Add(value);
-            }
-        });
+        _listener.SetMeasurementEventCallback<double>((_, value, _, _) => _lateness.Add(value));
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
             switch (instrument.Name)
@@ -70,10 +64,7 @@ public sealed class ProbeRecorder : IDisposable
     /// <summary>Forgets everything recorded so far: what came before the devices existed is not the soak.</summary>
     public void Reset()
     {
-        lock (_lock)
-        {
-            _lateness = new List<double>(100_000);
-        }
+        _lateness.Reset();
 
         Interlocked.Exchange(ref _answered, 0);
         Interlocked.Exchange(ref _lost, 0);
@@ -82,24 +73,7 @@ public sealed class ProbeRecorder : IDisposable
     }
 
     /// <summary>Probes started so far, their lateness in seconds (p50, p99, max; zeros when none) and how many were over a second late.</summary>
-    public (int Started, double P50, double P99, double Max, int OverASecond) LatenessSummary()
-    {
-        double[] sorted;
-        lock (_lock)
-        {
-            sorted = [.. _lateness];
-        }
-
-        if (sorted.Length == 0)
-        {
-            return (0, 0, 0, 0, 0);
-        }
-
-        Array.Sort(sorted);
-        // Nearest rank: the smallest value with at least p % of the values at or below it.
-        double Percentile(double p) => sorted[Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
-        return (sorted.Length, Percentile(50), Percentile(99), sorted[^1], sorted.Count(late => late > 1));
-    }
+    public (int Started, double P50, double P99, double Max, int OverASecond) LatenessSummary() => _lateness.Summary();
 
     public void Dispose() => _listener.Dispose();
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sotp.Bench.IcmpSoak;
+using Sotp.Bench.Soak;
 using Sotp.Core;
 using Sotp.Core.Import;
 using Sotp.Core.Devices;
@@ -34,7 +35,6 @@ if (!Environment.IsPrivilegedProcess)
 
 var dataDirectory = Directory.CreateTempSubdirectory("sotp-soak-");
 using var recorder = new ProbeRecorder();
-var process = Process.GetCurrentProcess();
 try
 {
     await using var app = SotpServer.Build([
@@ -50,7 +50,7 @@ try
     var setupWatch = Stopwatch.StartNew();
     var imported = await ImportAsync(app.Services, deviceCount, interval);
     Console.WriteLine(FormattableString.Invariant(
-        $"imported {deviceCount} devices (127.1.0.1 …, ICMP every {interval} s) in {setupWatch.Elapsed.TotalSeconds:0.0} s; server start and import used {process.TotalProcessorTime.TotalSeconds:0.0} CPU s"));
+        $"imported {deviceCount} devices (127.1.0.1 …, ICMP every {interval} s) in {setupWatch.Elapsed.TotalSeconds:0.0} s; server start and import used {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} CPU s"));
 
     var options = app.Services.GetRequiredService<IOptions<IcmpOptions>>().Value;
     Console.WriteLine(FormattableString.Invariant(
@@ -60,33 +60,11 @@ try
     var series = app.Services.GetRequiredService<SeriesWriter>();
     var writtenBefore = series.Written;
     var droppedBefore = series.Dropped;
-    process.Refresh();
-    var cpuStart = process.TotalProcessorTime;
-    var window = Stopwatch.StartNew();
-    var total = TimeSpan.FromMinutes(minutes);
-    var cpuMark = cpuStart;
-    var markAt = TimeSpan.Zero;
-    for (var minute = 1; markAt < total; minute++)
+    var (cpuTotal, elapsed) = await Soak.RunMinutesAsync(minutes, () =>
     {
-        var next = TimeSpan.FromMinutes(Math.Min(minute, minutes));
-        if (next - window.Elapsed is { Ticks: > 0 } wait)
-        {
-            await Task.Delay(wait);
-        }
-
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
-        var span = window.Elapsed - markAt;
         var (started, _, p99, _, _) = recorder.LatenessSummary();
-        Console.WriteLine(FormattableString.Invariant(
-            $"minute {minute}: CPU {(cpu - cpuMark).TotalSeconds:0.00} s in {span.TotalSeconds:0} s = {100 * (cpu - cpuMark) / span:0.0} % of one core; RSS {Rss("VmRSS")} MiB; probes started {started}, lateness p99 {p99 * 1000:0.0} ms so far"));
-        cpuMark = cpu;
-        markAt = window.Elapsed;
-    }
-
-    process.Refresh();
-    var cpuTotal = process.TotalProcessorTime - cpuStart;
-    var elapsed = window.Elapsed;
+        return FormattableString.Invariant($"probes started {started}, lateness p99 {p99 * 1000:0.0} ms so far");
+    });
     var summary = recorder.LatenessSummary();
     var states = app.Services.GetRequiredService<DeviceStatusBoard>().Count(imported);
     var expected = (long)(deviceCount * elapsed.TotalSeconds / interval);
@@ -95,7 +73,7 @@ try
     Console.WriteLine(FormattableString.Invariant($"soak: {deviceCount} devices every {interval} s for {elapsed.TotalSeconds:0} s"));
     Console.WriteLine(FormattableString.Invariant(
         $"  CPU            {cpuTotal.TotalSeconds:0.0} s = {100 * cpuTotal / elapsed:0.0} % of one core on average (whole process)"));
-    Console.WriteLine(FormattableString.Invariant($"  peak RSS       {Rss("VmHWM")} MiB (VmHWM, start-up and import included)"));
+    Console.WriteLine(FormattableString.Invariant($"  peak RSS       {Soak.Rss("VmHWM")} MiB (VmHWM, start-up and import included)"));
     Console.WriteLine(FormattableString.Invariant(
         $"  probes         {summary.Started} started (≈{expected} due), {recorder.Answered} answered, {recorder.Lost} lost, {recorder.SkippedTurns} turns skipped, {recorder.ProblemCount} problems"));
     Console.WriteLine(FormattableString.Invariant(
@@ -119,28 +97,15 @@ static async Task<IReadOnlyList<long>> ImportAsync(IServiceProvider services, in
 {
     var import = services.GetRequiredService<InventoryImport>();
     var caller = new Caller(null, "icmp-soak", Role.System);
-    await Commit(import.ImportSitesAsync(TableReader.ReadCsv("name\nicmp-soak\n"u8.ToArray()), true, caller, CancellationToken.None));
+    await Soak.CommitAsync(import.ImportSitesAsync(TableReader.ReadCsv("name\nicmp-soak\n"u8.ToArray()), true, caller, CancellationToken.None));
     var csv = new StringBuilder("site,name,kind,address,icmpIntervalSeconds\n");
     for (var i = 0; i < count; i++)
     {
         csv.Append(CultureInfo.InvariantCulture, $"icmp-soak,soak-{i},SERVER,127.1.{i / 250}.{i % 250 + 1},{interval}\n");
     }
 
-    await Commit(import.ImportDevicesAsync(TableReader.ReadCsv(Encoding.UTF8.GetBytes(csv.ToString())), true, caller, CancellationToken.None));
+    await Soak.CommitAsync(import.ImportDevicesAsync(TableReader.ReadCsv(Encoding.UTF8.GetBytes(csv.ToString())), true, caller, CancellationToken.None));
     var targets = await services.GetRequiredService<IDeviceStore>().PollTargetsAsync(CancellationToken.None);
     return [.. targets.Where(t => t.Address.StartsWith("127.1.", StringComparison.Ordinal)).Select(t => t.DeviceId)];
-
-    static async Task Commit(Task<ImportResult> importing)
-    {
-        var result = await importing;
-        if (!result.Committed)
-        {
-            throw new InvalidOperationException($"import refused: {string.Join("; ", result.Errors.Take(3).Select(e => $"row {e.Row} {e.Column}: {e.Reason}"))}");
-        }
-    }
 }
 
-// Resident memory of this process from /proc (VmRSS now, VmHWM the peak), in MiB.
-static long Rss(string field) =>
-    File.ReadLines("/proc/self/status").Where(line => line.StartsWith(field + ":", StringComparison.Ordinal))
-        .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).Single();
