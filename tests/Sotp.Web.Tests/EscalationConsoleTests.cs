@@ -26,7 +26,7 @@ public sealed class EscalationConsoleTests(ConsoleServer console) : IClassFixtur
         var lead = page.Locator("tr", new() { Has = page.GetByTestId("channel-row-name").GetByText("Shift lead") });
         await Expect(lead.GetByTestId("channel-row-escalation-only")).ToBeVisibleAsync();
         await lead.GetByTestId("channel-edit").ClickAsync();
-        await Expect(page.GetByTestId("channel-escalation-only").Locator("input")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Escalations only")).ToBeCheckedAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Escalation policies" }).ClickAsync();
         await Expect(page.GetByText("No escalation policies")).ToBeVisibleAsync();
@@ -36,13 +36,13 @@ public sealed class EscalationConsoleTests(ConsoleServer console) : IClassFixtur
         await Expect(page.GetByText("channelId is a notification channel id")).ToBeVisibleAsync();
         await PickAsync(page, page.GetByTestId("step-channel").First, "Shift lead");
         await page.GetByTestId("step-add").ClickAsync();
-        await page.GetByTestId("step-after").Nth(1).Locator("input").FillAsync("3");
+        await page.GetByTestId("step-after").Nth(1).FillAsync("3");
         await PickAsync(page, page.GetByTestId("step-channel").Nth(1), "Supervisor");
         await page.GetByTestId("policy-save").ClickAsync();
         await Expect(page.GetByText("later than the step before (5)")).ToBeVisibleAsync();
-        await page.GetByTestId("step-after").Nth(1).Locator("input").FillAsync("15");
-        await page.GetByTestId("policy-repeat-every").Locator("input").FillAsync("10");
-        await page.GetByTestId("policy-repeat-count").Locator("input").FillAsync("3");
+        await page.GetByTestId("step-after").Nth(1).FillAsync("15");
+        await page.GetByTestId("policy-repeat-every").FillAsync("10");
+        await page.GetByTestId("policy-repeat-count").FillAsync("3");
         await ConsoleServer.ScreenshotAsync(page, "escalation-form.png");
         await page.GetByTestId("policy-save").ClickAsync();
 
