@@ -8,6 +8,13 @@ using Sotp.Collectors.Snmp;
 // Usage: Sotp.Bench.Snmp <host:port> <walks> <root-oid> <max-repetitions> v2c <community>
 //        Sotp.Bench.Snmp <host:port> <walks> <root-oid> <max-repetitions> v3 <user> <SHA|SHA-256|…> <auth-pass> <AES|AES-256|…> <priv-pass>
 // Prints "first varbinds <n> wall-s <x>" and "walks <n> varbinds <n> wall-s <x> cpu-s <x>".
+//        Sotp.Bench.Snmp many <endpoints-file> <root-oid> <max-repetitions> <community> <concurrency>
+// walks the subtree once on every agent of the file (one host:port a line), that many at once, as the poller does.
+if (args.Length == 6 && args[0] == "many")
+{
+    return await ManyAgents.RunAsync(args);
+}
+
 if (args.Length is not (6 or 10) || (args[4] == "v3") != (args.Length == 10))
 {
     Console.Error.WriteLine("usage: Sotp.Bench.Snmp <host:port> <walks> <root-oid> <max-repetitions> v2c <community> | v3 <user> <auth> <auth-pass> <priv> <priv-pass>");

@@ -49,11 +49,7 @@ public sealed class InventoryPagesTests(ConsoleServer console) : IClassFixture<C
         await Expect(other.GetByTestId("conflict")).ToHaveCountAsync(0);
 
         await ConsoleServer.ScreenshotAsync(page, "device-page.png");
-        await page.GetByTestId("device-delete").ClickAsync();
-        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/devices$"));
-        await page.GetByTestId("device-search").FillAsync("edge-rtr-07");
-        await Expect(page.GetByText("No devices match.")).ToBeVisibleAsync();
+        await DeleteAndSearchAsync(page, "device", "edge-rtr-07");
     }
 
     [ChromiumFact]
@@ -126,11 +122,7 @@ public sealed class InventoryPagesTests(ConsoleServer console) : IClassFixture<C
         await Expect(page.GetByTestId("site-name")).ToHaveTextAsync(["Warehouse Łódź North"]);
         await ConsoleServer.ScreenshotAsync(page, "sites.png");
         await page.GetByTestId("site-name").ClickAsync();
-        await page.GetByTestId("site-delete").ClickAsync();
-        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sites$"));
-        await page.GetByTestId("site-search").FillAsync("łódź");
-        await Expect(page.GetByText("No sites match.")).ToBeVisibleAsync();
+        await DeleteAndSearchAsync(page, "site", "łódź");
     }
 
     [ChromiumFact]
@@ -173,6 +165,16 @@ public sealed class InventoryPagesTests(ConsoleServer console) : IClassFixture<C
         await ConsoleServer.SignInAsync(page, username, ConsoleServer.Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
         return page;
+    }
+
+    /// <summary>Deletes the entity of the page open (confirming the dialog), and searches its list for it in vain.</summary>
+    private static async Task DeleteAndSearchAsync(IPage page, string entity, string search)
+    {
+        await page.GetByTestId($"{entity}-delete").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/{entity}s$"));
+        await page.GetByTestId($"{entity}-search").FillAsync(search);
+        await Expect(page.GetByText($"No {entity}s match.")).ToBeVisibleAsync();
     }
 
     private static async Task AddContactAsync(IPage page, string name, string phone)

@@ -12,7 +12,7 @@ public static class SnmpApi
     {
         endpoints.MapGroup("/api/v1/devices").WithTags("Devices").RequirePermission(Permission.ReadInventory)
             .MapGet("/{id:long}/snmp", GetAsync)
-            .WithSummary("SNMP state of one device on this node, from memory: last poll status (NOT_POLLED, OK, TIMEOUT, AUTH_ERROR, ERROR) with the reason and the last success, system group with the vendor from sysObjectID, interfaces with oper/admin status and latest in/out bits per second.");
+            .WithSummary("SNMP state of one device on this node, from memory: last poll status (NOT_POLLED, OK, PARTIAL, TIMEOUT, AUTH_ERROR, ERROR) with the reason (for PARTIAL: which part failed and why) and the last success, system group with the vendor from sysObjectID, interfaces with oper/admin status and latest in/out bits per second.");
         return endpoints;
     }
 

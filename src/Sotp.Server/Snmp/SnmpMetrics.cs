@@ -19,7 +19,7 @@ public sealed class SnmpMetrics
     public SnmpMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _polls = meter.CreateCounter<long>("sotp.snmp.polls", description: "Device polls finished, by status (OK, TIMEOUT, AUTH_ERROR, ERROR).");
+        _polls = meter.CreateCounter<long>("sotp.snmp.polls", description: "Device polls finished, by status (OK, PARTIAL, TIMEOUT, AUTH_ERROR, ERROR).");
         _lateness = meter.CreateHistogram<double>("sotp.snmp.poll.lateness", unit: "s", description: "How long after its due time a poll started.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MonitoringMetrics.LatenessBuckets });
         _skipped = meter.CreateCounter<long>("sotp.snmp.turns.skipped", description: "Turns not run because the device's previous poll was still running.");

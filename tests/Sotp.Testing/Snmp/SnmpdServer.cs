@@ -113,56 +113,18 @@ public sealed class SnmpdServer : IAsyncLifetime
             "sysLocation sotp-tests",
             "dontLogTCPWrappersConnects yes",
         ]);
-        var start = new ProcessStartInfo(Snmpd, ["-f", "-C", "-c", config, "-I", "-smux", "-Lf", _folder.File("snmpd.log")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo(Snmpd, ["-f", "-C", "-c", config, "-I", "-smux", "-Lf", _folder.File("snmpd.log")]);
         start.Environment["MIBS"] = "";
         start.Environment["SNMP_PERSISTENT_DIR"] = persist;
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = AgentProcess.Start(start);
     }
 
     /// <summary>Waits until snmpd answers a v2c get, or has exited, or the start timeout passed.</summary>
-    private async Task<bool> AnswersAsync()
-    {
-        using var client = new SnmpClient();
-        var probe = V2c with { Timeout = TimeSpan.FromMilliseconds(200), Retries = 0 };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout && !_process!.HasExited)
-        {
-            try
-            {
-                await client.GetAsync(probe, [Oid.Parse("1.3.6.1.2.1.1.5.0")]);
-                return true;
-            }
-            catch (SnmpTimeoutException)
-            {
-                // Not listening yet.
-            }
-        }
-
-        return false;
-    }
+    private Task<bool> AnswersAsync() => AgentProcess.AnswersAsync(_process!, V2c, StartTimeout);
 
     private void Stop()
     {
-        if (_process is null)
-        {
-            return;
-        }
-
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            _process.WaitForExit(5000);
-        }
-
-        _process.Dispose();
+        AgentProcess.Stop(_process);
         _process = null;
     }
 

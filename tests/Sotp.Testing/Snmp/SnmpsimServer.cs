@@ -90,50 +90,15 @@ public sealed class SnmpsimServer : IAsyncLifetime
             arguments.AddRange(["--process-user=nobody", "--process-group=nogroup"]);
         }
 
-        var start = new ProcessStartInfo(Snmpsimd, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = AgentProcess.Start(new ProcessStartInfo(Snmpsimd, arguments));
     }
 
-    /// <summary>Waits until snmpsim answers a get of the Cisco recording's sysName (it indexes the recordings first).</summary>
-    private async Task<bool> AnswersAsync()
-    {
-        using var client = new SnmpClient();
-        var probe = Recording("cisco_16_switch") with { Timeout = TimeSpan.FromMilliseconds(300), Retries = 0 };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout && !_process!.HasExited)
-        {
-            try
-            {
-                await client.GetAsync(probe, [Oid.Parse("1.3.6.1.2.1.1.5.0")]);
-                return true;
-            }
-            catch (SnmpTimeoutException)
-            {
-                // Not listening yet.
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Waits until snmpsim answers a get of the Cisco recording (it indexes the recordings first).</summary>
+    private Task<bool> AnswersAsync() => AgentProcess.AnswersAsync(_process!, Recording("cisco_16_switch"), StartTimeout);
 
     private void Stop()
     {
-        if (_process is null)
-        {
-            return;
-        }
-
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            _process.WaitForExit(5000);
-        }
-
-        _process.Dispose();
+        AgentProcess.Stop(_process);
         _process = null;
     }
 }

@@ -11,9 +11,9 @@ using CoreVersion = Sotp.Core.Devices.SnmpVersion;
 namespace Sotp.Server.Snmp.Traps;
 
 /// <summary>
-/// Which enabled devices may send traps from which IP address, and whether a community is theirs. The map is rebuilt
-/// from the inventory (see <see cref="SnmpTrapReceiver"/>); communities are read from the vault once per device
-/// version and rebuild, and kept in memory only. Devices named by a host name cannot be matched and are left out.
+/// Which enabled devices may send traps from which IP address, whether a community is theirs, and which v3 users
+/// they may send as. The map is rebuilt from the inventory (see <see cref="SnmpTrapReceiver"/>); communities and keys
+/// are read from the vault once per device version and rebuild, and kept in memory only. Devices named by a host name cannot be matched and are left out.
 /// </summary>
 public sealed class TrapSenders(SnmpCredentialResolver credentials, IOptions<SnmpOptions> options)
 {
