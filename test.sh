@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project and prints "tests: N passed, M failed" counted from the test results.
 # As root it first installs the Debian packages the tests use as real peers (PostgreSQL, ip and nft for network namespaces,
-# snmpd, and chromium for the browser tests).
+# snmpd and snmpsim, and chromium for the browser tests).
 set -uo pipefail
 cd "$(dirname "$0")"
 

@@ -4,6 +4,7 @@ using Sotp.Core;
 using Sotp.Server.Alarms;
 using Sotp.Server.Api;
 using Sotp.Server.Auth;
+using Sotp.Server.Discovery;
 using Sotp.Server.Errors;
 using Sotp.Server.Health;
 using Sotp.Server.Hosting;
@@ -45,6 +46,7 @@ public static class SotpServer
         builder.Services.AddSotpMonitoring(builder.Configuration);
         builder.Services.AddSotpSatel(builder.Configuration);
         builder.Services.AddSotpSnmp(builder.Configuration);
+        builder.Services.AddSotpDiscovery();
         builder.Services.AddSotpNotifications(builder.Configuration);
         builder.Services.AddHostedService<Series.SeriesWriterService>();
         builder.Services.AddHostedService<Series.SeriesRetentionService>();
@@ -91,6 +93,8 @@ public static class SotpServer
         app.MapLiveSocket();
         app.MapPanelsApi();
         app.MapSnmpApi();
+        app.MapDiscoveryApi();
+        app.MapTopologyApi();
         app.MapRulesApi();
         app.MapNotificationsApi();
         app.MapEscalationPoliciesApi();

@@ -75,6 +75,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeviceStore, DeviceStore>();
         services.AddSingleton<DeviceService>();
         services.AddSingleton<IDeviceGroupStore, DeviceGroupStore>();
+        services.AddSingleton<Sotp.Core.Topology.ITopologyStore, Topology.TopologyStore>();
+        services.AddSingleton<Sotp.Core.Topology.TopologyQueries>();
         services.AddSingleton<Sotp.Core.Rules.IAlertRuleStore, Rules.AlertRuleStore>();
         services.AddSingleton<Sotp.Core.Escalation.IEscalationStore, Escalation.EscalationStore>();
         services.AddSingleton<ISeriesStore, SeriesStore>();

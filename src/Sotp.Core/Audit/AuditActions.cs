@@ -17,4 +17,5 @@ public static class AuditActions
     public const string PanelCommandFinished = "panel.command_result";
     public const string PanelReleased = "panel.released";
     public const string PanelZonePriority = "panel.zone_priority";
+    public const string DiscoveryStarted = "discovery.started";
 }

@@ -17,4 +17,5 @@ public enum Permission
     ReleasePanels,
     ManageRules,
     ManageNotifications,
+    RunDiscovery,
 }

@@ -35,6 +35,8 @@ public static class PermissionMatrix
         [Permission.ManageRules] = [Role.Master, Role.Admin],
         // Channels decide who outside hears of alarms and use the system's secrets: configured by the owner and administrators.
         [Permission.ManageNotifications] = [Role.Master, Role.Admin],
+        // Discovery sends traffic across whole address blocks with the system's credentials and adds devices: the inventory's writers.
+        [Permission.RunDiscovery] = [Role.Master, Role.Admin],
     };
 
     public static IReadOnlyList<Role> RolesFor(Permission permission) => Roles[permission];

@@ -16,4 +16,16 @@ public static class DeviceStoreExtensions
             }
         }
     }
+
+    /// <summary>Each address of the inventory (its host part, without a port) and the first device that has it.</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> AddressIndexAsync(this IDeviceStore devices, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        foreach (var device in await devices.ListAllAsync(new DeviceFilter(), cancellationToken))
+        {
+            known.TryAdd(DeviceAddress.HostOf(device.Address), device.Id);
+        }
+
+        return known;
+    }
 }

@@ -40,5 +40,7 @@ public static class ErrorCodes
     public const string PanelNotWatched = "panel_not_watched";
     public const string PanelReleased = "panel_released";
     public const string PanelUserCodeMissing = "panel_user_code_missing";
+    public const string CidrTooLarge = "cidr_too_large";
+    public const string DiscoveryBusy = "discovery_busy";
     public const string Internal = "internal_error";
 }

@@ -16,4 +16,5 @@ public static class SnmpParts
     public const string Interfaces = "interfaces";
     public const string Cpu = "cpu";
     public const string Memory = "memory";
+    public const string Lldp = "lldp";
 }

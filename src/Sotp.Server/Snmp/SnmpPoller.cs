@@ -9,6 +9,7 @@ using Sotp.Core.Monitoring;
 using Sotp.Core.Series;
 using Sotp.Core.Snmp;
 using Sotp.Server.Monitoring;
+using Sotp.Server.Topology;
 
 namespace Sotp.Server.Snmp;
 
@@ -31,7 +32,8 @@ public sealed partial class SnmpPoller(
     TimeProvider time,
     ILogger<SnmpPoller> logger,
     IEventSink? events = null,
-    LinkAlarms? links = null) : BackgroundService
+    LinkAlarms? links = null,
+    TopologyTracker? topology = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<long, Device> _targets = new();
     private readonly ConcurrentDictionary<long, (long Version, SnmpCredentials Credentials)> _credentials = new();
@@ -97,6 +99,7 @@ public sealed partial class SnmpPoller(
             _trackers.TryRemove(gone, out _);
             _reportedProblems.TryRemove(gone, out _);
             board.Remove(gone);
+            topology?.Forget(gone);
         }
     }
 
@@ -143,6 +146,26 @@ public sealed partial class SnmpPoller(
         }
 
         await FileAsync(update.Events, cancellationToken);
+        await ReportTopologyAsync(deviceId, reading, cancellationToken);
+    }
+
+    private async Task ReportTopologyAsync(long deviceId, SnmpReading reading, CancellationToken cancellationToken)
+    {
+        if (topology is null || reading.Lldp is not { } lldp)
+        {
+            return; // A failed LLDP walk (the poll is PARTIAL) keeps the stored links: no answer is not a link gone.
+        }
+
+        try
+        {
+            await topology.ReportAsync(deviceId, reading.System, lldp, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll itself succeeded and is stored; the links are written again at the next poll.
+            metrics.Problem("topology");
+            LogTopologyNotStored(logger, ex, deviceId);
+        }
     }
 
     private async Task<SnmpTarget> TargetAsync(Device device, CancellationToken cancellationToken)
@@ -240,6 +263,9 @@ public sealed partial class SnmpPoller(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Event {Code} of device {DeviceId} could not be handed to the alarm core")]
     private static partial void LogEventLost(ILogger logger, Exception exception, long deviceId, string code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The LLDP links of device {DeviceId} could not be stored")]
+    private static partial void LogTopologyNotStored(ILogger logger, Exception exception, long deviceId);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "SNMP polling stopped: the scheduler failed")]
     private static partial void LogSchedulerFailed(ILogger logger, Exception exception);

@@ -16,6 +16,7 @@ public static class SnmpServiceCollectionExtensions
         services.AddSingleton<SnmpQueries>();
         services.AddSingleton<SnmpCredentialResolver>();
         services.AddSingleton<LinkAlarms>();
+        services.AddSingleton<Topology.TopologyTracker>();
         services.AddHostedService<SnmpPoller>();
         services.AddSotpSnmpTraps();
         return services;

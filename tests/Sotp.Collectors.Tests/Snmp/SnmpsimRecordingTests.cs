@@ -81,18 +81,35 @@ public sealed class SnmpsimRecordingTests(SnmpsimServer snmpsim) : IClassFixture
     }
 
     [SnmpsimFact]
-    public async Task AnInterfaceTableTheAgentBreaks_FailsThatPartOnly()
+    public async Task AnInterfaceTableTheAgentBreaks_FailsOnlyTheWalksThatReachIt()
     {
         // snmpsim's error variation on ifDescr.1 answers the walk with the column's own OID again (snmpbulkwalk says
-        // "OID not increasing"); the system group and the CPU answer as recorded.
+        // "OID not increasing"); the system group and the CPU answer as recorded. This agent has no LLDP, and LLDP-MIB
+        // sorts before the system group: the LLDP walk's bulk reads on past its columns into ifDescr.1 and fails too.
         var reading = await ReadAsync("broken-interfaces");
 
-        var failure = Assert.Single(reading.Failures!);
-        Assert.Equal(SnmpParts.Interfaces, failure.Part);
-        Assert.False(string.IsNullOrWhiteSpace(failure.Reason));
+        Assert.Equal([SnmpParts.Interfaces, SnmpParts.Lldp], reading.Failures!.Select(failure => failure.Part));
+        Assert.All(reading.Failures!, failure => Assert.False(string.IsNullOrWhiteSpace(failure.Reason)));
         Assert.Empty(reading.Interfaces);
         Assert.Equal("Profiler3750", reading.System.Name);
         Assert.Equal(30, reading.CpuPercent);
+    }
+
+    [SnmpsimFact]
+    public async Task LldpNeighbours_AreRead_AndAnLldpTableTheAgentBreaks_FailsThatPartOnly()
+    {
+        var intact = await ReadAsync("lldp-core");
+        // The same switch with snmpsim's error variation on one lldpRemSysName.
+        var broken = await ReadAsync("lldp-core-broken");
+
+        Assert.Empty(intact.Failures!);
+        Assert.Equal("00:1b:21:aa:00:01", intact.Lldp!.LocalChassisId);
+        Assert.Equal([("GigabitEthernet0/1", "00:1b:21:bb:00:02", "Gi0/48", "acc-sw-7.example.net"), ("GigabitEthernet0/2", "00:1b:21:cc:00:03", "eth0", "printer-3")],
+            intact.Lldp.Neighbours.Select(n => (n.LocalPort, n.ChassisId, n.PortId, n.SysName)));
+        var failure = Assert.Single(broken.Failures!);
+        Assert.Equal(SnmpParts.Lldp, failure.Part);
+        Assert.Null(broken.Lldp);
+        Assert.Equal("core-sw-1", broken.System.Name);
     }
 
     private Task<SnmpReading> ReadAsync(string recording) => new SnmpDeviceReader(_client).ReadAsync(snmpsim.Recording(recording), CancellationToken.None);

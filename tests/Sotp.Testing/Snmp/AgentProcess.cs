@@ -3,9 +3,10 @@ using Sotp.Collectors.Snmp;
 
 namespace Sotp.Testing.Snmp;
 
-/// <summary>An SNMP agent the tests run as a child process (snmpd, snmpsimd): started with its output drained, waited for, stopped.</summary>
+/// <summary>What the fixtures of SNMP agents (snmpd, snmpsimd) do alike: start one, wait until it answers, stop it.</summary>
 internal static class AgentProcess
 {
+    /// <summary>Starts the agent with its output read and dropped (a full pipe would block it); it logs to a file.</summary>
     public static Process Start(ProcessStartInfo start)
     {
         start.RedirectStandardOutput = true;
@@ -18,11 +19,10 @@ internal static class AgentProcess
         return process;
     }
 
-    /// <summary>Waits until the agent answers a get of sysName.0, or has exited, or <paramref name="timeout"/> passed.</summary>
-    public static async Task<bool> AnswersAsync(Process process, SnmpTarget target, TimeSpan timeout)
+    /// <summary>Asks sysName.0 until the agent answers (true), has exited or <paramref name="timeout"/> passed (false).</summary>
+    public static async Task<bool> AnswersAsync(Process process, SnmpTarget probe, TimeSpan timeout)
     {
         using var client = new SnmpClient();
-        var probe = target with { Timeout = TimeSpan.FromMilliseconds(300), Retries = 0 };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout && !process.HasExited)
         {
@@ -33,7 +33,7 @@ internal static class AgentProcess
             }
             catch (SnmpTimeoutException)
             {
-                // Not listening yet.
+                // Not listening yet (snmpsimd indexes its recordings first).
             }
         }
 

@@ -10,7 +10,8 @@ namespace Sotp.Testing.Snmp;
 /// net-snmp's snmpd on a free loopback UDP port, with a private config and persistent folder, started once per test
 /// collection. Pitfalls (from the peers reference): the address goes in the config only (also on the command line
 /// = bound twice, exits); -I -smux keeps it off tcp 0.0.0.0:199; MIBS= because Debian ships no IETF MIBs;
-/// createUser lines are consumed at start and persisted in SNMP_PERSISTENT_DIR.
+/// createUser lines are consumed at start and persisted in SNMP_PERSISTENT_DIR. Any 127.x.y.z address works (all of
+/// 127.0.0.0/8 is local), so several agents can share one port on different addresses, as devices of a network do.
 /// </summary>
 public sealed class SnmpdServer : IAsyncLifetime
 {
@@ -25,12 +26,32 @@ public sealed class SnmpdServer : IAsyncLifetime
     private Process? _process;
     private IPEndPoint? _endpoint;
 
+    private readonly IPAddress _address;
+    private readonly int? _port;
+    private readonly string _sysName;
+
+    /// <summary>The collection fixture (xunit wants one public constructor): 127.0.0.1, a free port, sysName <see cref="SysName"/>.</summary>
+    public SnmpdServer()
+        : this(IPAddress.Loopback, null, SysName)
+    {
+    }
+
+    private SnmpdServer(IPAddress address, int? port, string sysName)
+    {
+        _address = address;
+        _port = port;
+        _sysName = sysName;
+    }
+
+    /// <summary>An agent on this address and port with this sysName; call <see cref="InitializeAsync"/> to start it.</summary>
+    public static SnmpdServer On(IPAddress address, int port, string sysName) => new(address, port, sysName);
+
     public static bool Installed => File.Exists(Snmpd) && File.Exists("/usr/bin/snmpbulkwalk");
 
     public IPEndPoint Endpoint => _endpoint ?? throw new InvalidOperationException(
         "snmpd and the snmp tools are not installed: apt-get install -y --no-install-recommends snmpd snmp (./test.sh does this as root).");
 
-    public string Address => $"127.0.0.1:{Endpoint.Port}";
+    public string Address => $"{Endpoint.Address}:{Endpoint.Port}";
 
     public SnmpTarget V2c => new(Endpoint, new CommunityCredentials(Community)) { Timeout = TimeSpan.FromSeconds(1) };
 
@@ -48,7 +69,7 @@ public sealed class SnmpdServer : IAsyncLifetime
         // Another process can take the port between our check and snmpd's bind; snmpd then exits and we pick again.
         for (var attempt = 1; ; attempt++)
         {
-            _endpoint = new IPEndPoint(IPAddress.Loopback, FreeUdpPort());
+            _endpoint = new IPEndPoint(_address, _port ?? FreeUdpPort(_address));
             StartProcess();
             if (await AnswersAsync())
             {
@@ -56,7 +77,7 @@ public sealed class SnmpdServer : IAsyncLifetime
             }
 
             Stop();
-            if (attempt == 3)
+            if (attempt == 3 || _port is not null)
             {
                 throw new InvalidOperationException($"snmpd did not start on {Address}: {ReadLog()}");
             }
@@ -105,11 +126,12 @@ public sealed class SnmpdServer : IAsyncLifetime
         File.WriteAllLines(config,
         [
             $"agentAddress udp:{Address}",
-            $"rocommunity {Community} 127.0.0.1 .1",
-            $"rwcommunity {WriteCommunity} 127.0.0.1 .1",
+            // Requests to any 127.x address leave from 127.0.0.1, but the whole loopback block is ours.
+            $"rocommunity {Community} 127.0.0.0/8 .1",
+            $"rwcommunity {WriteCommunity} 127.0.0.0/8 .1",
             .. SnmpdUser.All.Select(user => user.CreateUser),
             .. SnmpdUser.All.Select(user => $"rwuser {user.Name} noauth .1"),
-            $"sysName {SysName}",
+            $"sysName {_sysName}",
             "sysLocation sotp-tests",
             "dontLogTCPWrappersConnects yes",
         ]);
@@ -120,7 +142,7 @@ public sealed class SnmpdServer : IAsyncLifetime
     }
 
     /// <summary>Waits until snmpd answers a v2c get, or has exited, or the start timeout passed.</summary>
-    private Task<bool> AnswersAsync() => AgentProcess.AnswersAsync(_process!, V2c, StartTimeout);
+    private Task<bool> AnswersAsync() => AgentProcess.AnswersAsync(_process!, V2c with { Timeout = TimeSpan.FromMilliseconds(200), Retries = 0 }, StartTimeout);
 
     private void Stop()
     {
@@ -134,10 +156,11 @@ public sealed class SnmpdServer : IAsyncLifetime
         return File.Exists(log) ? File.ReadAllText(log) : "(no log)";
     }
 
-    internal static int FreeUdpPort()
+    /// <summary>A UDP port nobody uses on this address now.</summary>
+    public static int FreeUdpPort(IPAddress address)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        socket.Bind(new IPEndPoint(address, 0));
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

@@ -38,6 +38,20 @@ public static class Mib
     public static readonly Oid UcdMemTotalReal = Oid.Parse("1.3.6.1.4.1.2021.4.5.0");
     public static readonly Oid UcdMemAvailReal = Oid.Parse("1.3.6.1.4.1.2021.4.6.0");
 
+    // LLDP-MIB (IEEE 802.1AB): our chassis id, our ports, and what the neighbours announced on them.
+    public static readonly Oid LldpLocChassisId = Oid.Parse("1.0.8802.1.1.2.1.3.2.0");
+    public static readonly Oid LldpLocPortEntry = Oid.Parse("1.0.8802.1.1.2.1.3.7.1");
+    public static readonly Oid LldpLocPortId = LldpLocPortEntry.Append(3);
+    public static readonly Oid LldpLocPortDesc = LldpLocPortEntry.Append(4);
+    public static readonly Oid LldpRemEntry = Oid.Parse("1.0.8802.1.1.2.1.4.1.1");
+    public static readonly Oid LldpRemChassisId = LldpRemEntry.Append(5);
+    public static readonly Oid LldpRemPortId = LldpRemEntry.Append(7);
+    public static readonly Oid LldpRemSysName = LldpRemEntry.Append(9);
+    public static readonly Oid LldpRemManAddrIfSubtype = Oid.Parse("1.0.8802.1.1.2.1.4.2.1.3");
+
+    /// <summary>The LLDP columns a topology reading needs, walked one by one.</summary>
+    public static readonly Oid[] LldpColumns = [LldpLocPortId, LldpLocPortDesc, LldpRemChassisId, LldpRemPortId, LldpRemSysName, LldpRemManAddrIfSubtype];
+
     /// <summary>The ifTable and ifXTable columns an interface reading needs, walked one by one.</summary>
     public static readonly Oid[] InterfaceColumns =
     [

@@ -4,10 +4,11 @@ using static Sotp.Collectors.Snmp.Polling.SnmpValues;
 namespace Sotp.Collectors.Snmp.Polling;
 
 /// <summary>
-/// Reads what we poll from one agent: the system group, the interfaces, CPU and memory, each part on its own. A part
-/// the agent does not implement comes back empty; a part that times out or fails (an <see cref="SnmpException"/>)
-/// comes back empty and named in <see cref="SnmpReading.Failures"/>, so one slow table does not cost the others and
-/// a half-read part never writes zeros. Only the system group is fatal: when it fails, nothing answered and this throws.
+/// Reads what we poll from one agent: the system group, the interfaces, CPU and memory, LLDP neighbours, each part on
+/// its own. A part the agent does not implement comes back empty; a part that times out or fails (an
+/// <see cref="SnmpException"/>) comes back empty (LLDP: null) and named in <see cref="SnmpReading.Failures"/>, so one
+/// slow table does not cost the others and a half-read part never writes zeros. Only the system group is fatal: when it
+/// fails, nothing answered and this throws.
 /// </summary>
 public sealed class SnmpDeviceReader(SnmpClient client)
 {
@@ -27,8 +28,11 @@ public sealed class SnmpDeviceReader(SnmpClient client)
         var memory = await PartAsync(SnmpParts.Memory, failures, async () =>
             HostResources.MemoryUsedPercent(await OptionalAsync(() => WalkAllAsync(target, Mib.StorageColumns, cancellationToken)))
             ?? HostResources.UcdMemoryUsedPercent(await OptionalAsync(() => client.GetAsync(target, [Mib.UcdMemTotalReal, Mib.UcdMemAvailReal], cancellationToken))));
+        var lldp = await PartAsync(SnmpParts.Lldp, failures, async () =>
+            LldpTable.Parse(await OptionalAsync(() => WalkAllAsync(target, Mib.LldpColumns, cancellationToken)),
+                First(await OptionalAsync(() => client.GetAsync(target, [Mib.LldpLocChassisId], cancellationToken)))));
         return new SnmpReading(new SnmpSystem(Text(Sys(Mib.SysDescr)), ObjectId(Sys(Mib.SysObjectId)), Text(Sys(Mib.SysName)), Ticks(Sys(Mib.SysUpTime))),
-            interfaces, cpu, memory, load, failures);
+            interfaces, cpu, memory, load, failures, lldp);
     }
 
     private static SnmpValue? First(IReadOnlyList<VarBind> binds) => binds.Count > 0 ? binds[0].Value : null;

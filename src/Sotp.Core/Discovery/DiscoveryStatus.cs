@@ -1,0 +1,8 @@
+namespace Sotp.Core.Discovery;
+
+public enum DiscoveryStatus
+{
+    Running,
+    Done,
+    Failed,
+}
