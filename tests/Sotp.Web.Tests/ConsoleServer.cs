@@ -14,7 +14,7 @@ namespace Sotp.Web.Tests;
 /// One server process on a real loopback port (Playwright needs a socket, not a TestServer) and one headless
 /// chromium, shared by the tests of a class; each test opens its own browser contexts (separate cookies).
 /// </summary>
-public sealed class ConsoleServer : IAsyncLifetime
+public class ConsoleServer : IAsyncLifetime
 {
     public const string Password = "night shift on duty";
 
@@ -30,6 +30,9 @@ public sealed class ConsoleServer : IAsyncLifetime
     /// <summary>The administrator's generated password, printed once at first start.</summary>
     public string AdminPassword { get; private set; } = "";
 
+    /// <summary>Settings a test class needs on top of the ones above.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
     public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
@@ -42,6 +45,11 @@ public sealed class ConsoleServer : IAsyncLifetime
             ["Web:SecretShownSeconds"] = "3",
             ["Web:SessionCheckSeconds"] = "2",
         };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
         _server = ServerProcess.Start(settings);
         await _server.WaitUntilReadyAsync();
         AdminPassword = _server.Stdout.Select(line => line.Trim()).First(line => line.StartsWith("password:", StringComparison.Ordinal))["password:".Length..].Trim();

@@ -17,6 +17,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<NotificationMetrics>();
         services.AddSingleton<NotificationPlanner>();
         services.AddSingleton<Escalator>();
+        services.AddSingleton<EscalationPolicyService>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<NotificationService>();
         // No automatic redirects: a receiver that moved answers 3xx, which is logged as a failure rather than followed blindly.

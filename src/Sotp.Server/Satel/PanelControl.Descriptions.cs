@@ -58,6 +58,15 @@ public sealed partial class PanelControl
         ];
     }
 
+    /// <summary>
+    /// The live state from memory, no store read, for a console page that loaded the panel through the methods above
+    /// (which checked the caller's site scope) and redraws as it changes. Null when the panel is not watched on this node.
+    /// </summary>
+    public SatelPanelSnapshot? Live(long deviceId) => panels.Find(deviceId)?.Snapshot();
+
+    /// <summary>Why no worker watches the panel on this node (disabled, bad address…), or null.</summary>
+    public string? WhyNotWatched(long deviceId) => panels.WhyNotWatched(deviceId);
+
     /// <summary>How many outputs the model has, as far as their state can be read (above 128 only through a module that sends 32-byte sets).</summary>
     private static int ModelOutputs(PanelVersions? versions)
     {

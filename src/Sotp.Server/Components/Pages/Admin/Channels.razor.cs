@@ -108,6 +108,8 @@ public sealed partial class Channels(NotificationService channels, SecretVault v
 
         public long? SecretId { get; set; }
 
+        public bool EscalationOnly { get; set; }
+
         public static ChannelForm From(NotificationChannel channel) => new()
         {
             Id = channel.Id,
@@ -124,6 +126,7 @@ public sealed partial class Channels(NotificationService channels, SecretVault v
             MailFrom = channel.MailFrom,
             MailTo = string.Join(", ", channel.MailTo),
             SecretId = channel.SecretId,
+            EscalationOnly = channel.EscalationOnly,
         };
 
         /// <summary>Only the fields of the chosen kind: a field left over from another kind would be refused.</summary>
@@ -133,7 +136,7 @@ public sealed partial class Channels(NotificationService channels, SecretVault v
             var url = email || Kind == ChannelKind.Slack.ToText() || string.IsNullOrWhiteSpace(Url) ? null : Url;
             return new(Name, Kind, MinPriority, Enabled, url, email ? SmtpHost : null, email ? SmtpPort : null, email ? SmtpSecurity : null,
                 email && !string.IsNullOrWhiteSpace(SmtpUsername) ? SmtpUsername : null, email ? MailFrom : null,
-                email ? MailTo?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null, SecretId, Version);
+                email ? MailTo?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null, SecretId, Version, EscalationOnly);
         }
     }
 }
