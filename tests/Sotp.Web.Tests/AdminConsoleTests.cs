@@ -133,7 +133,7 @@ public sealed class AdminConsoleTests(ConsoleServer console) : IClassFixture<Con
         await Expect(page.GetByTestId("alarm-queue")).ToBeVisibleAsync();
 
         await page.GetByTestId("shortcut-icon").HoverAsync();
-        await Expect(page.GetByTestId("shortcut-help")).ToContainTextAsync("c — claim");
+        await Expect(page.GetByTestId("shortcut-help")).ToContainTextAsync("c — Claim");
 
         var alarmId = await PostEventAsync(api, 1, "intrusion", "CRITICAL", "Zone 7 glass break, shop front");
         var row = page.Locator($"tr.alarm-{alarmId}");
