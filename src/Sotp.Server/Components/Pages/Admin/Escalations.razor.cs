@@ -46,7 +46,7 @@ public sealed partial class Escalations(EscalationPolicyService policies, Notifi
         }
 
         _busy = true;
-        var saved = await EditSteps.SaveAsync(_errors, snackbar, async () => "Policy " + (form.Id is { } id
+        var saved = await EditSteps.SaveAsync(_errors, snackbar, T, async () => "Policy " + (form.Id is { } id
             ? await policies.UpdateAsync(id, form.ToInput(), form.Version, Caller, CancellationToken.None)
             : await policies.CreateAsync(form.ToInput(), Caller, CancellationToken.None)).Name);
         _busy = false;
@@ -59,7 +59,7 @@ public sealed partial class Escalations(EscalationPolicyService policies, Notifi
 
     private async Task DeleteAsync(EscalationPolicy policy)
     {
-        await EditSteps.DeleteAsync(dialogs, snackbar, $"Policy {policy.Name}", "Alarms following it stop escalating.",
+        await EditSteps.DeleteAsync(dialogs, snackbar, T, $"Policy {policy.Name}", "Alarms following it stop escalating.",
             () => policies.DeleteAsync(policy.Id, policy.Version, Caller, CancellationToken.None));
         await LoadAsync();
     }
