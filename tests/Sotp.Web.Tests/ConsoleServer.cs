@@ -106,6 +106,17 @@ public class ConsoleServer : IAsyncLifetime
         await page.ClickAsync("[data-testid=login-submit]");
     }
 
+    /// <summary>A new page signed in as a user created here, on the alarm queue.</summary>
+    public async Task<IPage> OpenAlarmsAsync(string username)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, username, Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alarms" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("alarm-queue")).ToBeVisibleAsync();
+        return page;
+    }
+
     /// <summary>An API client with the access token of a user created here.</summary>
     public async Task<HttpClient> ApiClientAsync(string username)
     {

@@ -105,9 +105,9 @@ public sealed class ConsoleTests(ConsoleServer console) : IClassFixture<ConsoleS
         await console.CreateUserAsync("eve", Role.Admin);
         await console.CreateUserAsync("aldo", Role.Auditor);
         using var api = await console.ApiClientAsync("eve");
-        var otto = await OpenConsoleAsync("otto");
-        var olga = await OpenConsoleAsync("olga");
-        var aldo = await OpenConsoleAsync("aldo");
+        var otto = await console.OpenAlarmsAsync("otto");
+        var olga = await console.OpenAlarmsAsync("olga");
+        var aldo = await console.OpenAlarmsAsync("aldo");
 
         var alarmId = await PostEventAsync(api, "intrusion", "HIGH", "Zone 3 motion, warehouse");
         var ottoRow = otto.Locator($"tr.alarm-{alarmId}");
@@ -153,16 +153,6 @@ public sealed class ConsoleTests(ConsoleServer console) : IClassFixture<ConsoleS
         await Expect(otto.GetByTestId("alarms-critical-count")).ToHaveTextAsync("1");
         await Expect(otto.GetByTestId("alarms-low-count")).ToHaveTextAsync("1");
         await ConsoleServer.ScreenshotAsync(otto, "overview.png");
-    }
-
-    private async Task<IPage> OpenConsoleAsync(string username)
-    {
-        var page = await console.NewPageAsync();
-        await ConsoleServer.SignInAsync(page, username, ConsoleServer.Password);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Alarms" }).ClickAsync();
-        await Expect(page.GetByTestId("alarm-queue")).ToBeVisibleAsync();
-        return page;
     }
 
     private static async Task<long> PostEventAsync(HttpClient api, string category, string priority, string message)

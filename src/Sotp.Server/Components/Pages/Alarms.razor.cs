@@ -215,13 +215,9 @@ public sealed partial class Alarms(AlarmService alarms, LiveAlarms liveAlarms, S
         {
             _conflict = true;
         }
-        catch (ValidationException ex)
-        {
-            _error = string.Join(' ', ex.Errors.Values.SelectMany(messages => messages));
-        }
         catch (DomainException ex)
         {
-            _error = ex.Message;
+            _error = ErrorText.Of(ex);
         }
         finally
         {

@@ -1,8 +1,11 @@
 using Sotp.Core;
 using Sotp.Core.Alarms;
 using Sotp.Core.Auth;
+using Sotp.Core.Devices;
 using Sotp.Core.Events;
 using Sotp.Core.Monitoring;
+using Sotp.Core.Sites;
+using Sotp.Server.Components.Shared;
 using Sotp.Server.Web;
 
 namespace Sotp.Server.Components.Pages;
@@ -11,13 +14,23 @@ namespace Sotp.Server.Components.Pages;
 /// Device status counts and open alarms by priority, kept current by the status board's and the live feed's
 /// changes (each batch of changes recounts; nothing polls).
 /// </summary>
-public sealed partial class Overview(DeviceStatusQueries statusQueries, DeviceStatusBoard board, AlarmService alarms, LiveAlarms liveAlarms)
+public sealed partial class Overview(DeviceStatusQueries statusQueries, DeviceStatusBoard board, AlarmService alarms, LiveAlarms liveAlarms,
+    DeviceService devices, SiteService sites)
 {
     private readonly CancellationTokenSource _closed = new();
     private StatusOverview _devices = new(0, 0, 0, []);
     private List<(EventPriority Priority, long Count)>? _alarms;
     private LivePump<StatusChange>? _statusPump;
     private LivePump<OutboxMessage>? _alarmPump;
+    private const int ProblemCount = 5;
+    private const int OpenAlarmLimit = 500;
+    private List<Problem>? _problems;
+    private IReadOnlyList<SiteMap.Point> _mapPoints = [];
+    private HashSet<long> _alarmedSites = [];
+    private int _unplaced;
+
+    /// <summary>A device that is DOWN or has open alarms.</summary>
+    private sealed record Problem(long DeviceId, string Name, bool Down, int OpenAlarms);
 
     protected override async Task OnConsoleInitializedAsync()
     {
@@ -36,6 +49,29 @@ public sealed partial class Overview(DeviceStatusQueries statusQueries, DeviceSt
         await CountDevicesAsync();
     }
 
+    /// <summary>The devices in most trouble (DOWN first, then most open alarms) and the sites with open alarms, read afresh.</summary>
+    private async Task FindProblemsAsync()
+    {
+        var down = (await statusQueries.OverviewAsync("DOWN", DeviceStatusQueries.MaxItems, Caller, _closed.Token)).Items.Select(state => state.DeviceId).ToHashSet();
+        var open = May(Permission.ReadAlarms)
+            ? (await alarms.ListAsync("open", null, null, null, 1, OpenAlarmLimit, Caller, _closed.Token)).Items
+            : [];
+        var alarmsPerDevice = open.Where(alarm => alarm.DeviceId is not null).GroupBy(alarm => alarm.DeviceId!.Value).ToDictionary(group => group.Key, group => group.Count());
+        var problems = new List<Problem>();
+        foreach (var deviceId in down.Union(alarmsPerDevice.Keys)
+                     .OrderByDescending(down.Contains).ThenByDescending(id => alarmsPerDevice.GetValueOrDefault(id)).ThenBy(id => id).Take(ProblemCount))
+        {
+            var name = (await devices.GetAsync(deviceId, Caller, _closed.Token)).Name;
+            problems.Add(new Problem(deviceId, name, down.Contains(deviceId), alarmsPerDevice.GetValueOrDefault(deviceId)));
+        }
+
+        var siteList = (await SiteNames.LoadAsync(sites, Caller, _closed.Token)).Sites;
+        _mapPoints = SiteMap.Place(siteList);
+        _unplaced = siteList.Count - _mapPoints.Count;
+        _alarmedSites = open.Select(alarm => alarm.SiteId).ToHashSet();
+        _problems = problems;
+    }
+
     private Task<LivePump<OutboxMessage>> WatchAlarmsAsync() =>
         liveAlarms.WatchAsync(Caller, _ => RecountAlarmsAsync(), async () =>
         {
@@ -50,8 +86,11 @@ public sealed partial class Overview(DeviceStatusQueries statusQueries, DeviceSt
         StateHasChanged();
     });
 
-    private async Task CountDevicesAsync() =>
+    private async Task CountDevicesAsync()
+    {
         _devices = await statusQueries.OverviewAsync(null, 1, Caller, _closed.Token);
+        await FindProblemsAsync();
+    }
 
     private async Task CountAlarmsAsync()
     {
@@ -63,6 +102,7 @@ public sealed partial class Overview(DeviceStatusQueries statusQueries, DeviceSt
         }
 
         _alarms = counts;
+        await FindProblemsAsync();
     }
 
     public async ValueTask DisposeAsync()
