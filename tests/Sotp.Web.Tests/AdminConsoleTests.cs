@@ -222,7 +222,9 @@ public sealed class AdminConsoleTests(ConsoleServer console) : IClassFixture<Con
         await Expect(page.GetByText("WEBHOOK needs secretId")).ToBeVisibleAsync();
         await page.GetByTestId("channel-secret").ClickAsync();
         await page.Locator(".mud-popover-open").GetByText("webhook hmac").ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0); // The list closed: the choice is in the form.
         await page.GetByTestId("channel-save").ClickAsync();
+        await Expect(page.GetByTestId("channel-form")).ToHaveCountAsync(0);
         var channel = page.Locator("tr", new() { Has = page.GetByTestId("channel-row-name").GetByText("Ops webhook") });
         await channel.GetByTestId("channel-test").ClickAsync();
         await Expect(channel.GetByTestId("channel-test-result")).ToContainTextAsync("sent");
