@@ -9,6 +9,7 @@ using Sotp.Testing;
 
 namespace Sotp.Server.Tests;
 
+[Collection(ProcessMetricsCollection.Name)]
 public class AlarmsApiTests
 {
     /// <summary>The demo site and device every fresh server has.</summary>

@@ -3,6 +3,7 @@ using Sotp.Server.Monitoring;
 
 namespace Sotp.Server.Tests;
 
+[Collection(ProcessMetricsCollection.Name)]
 public class MonitoringMetricsTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Sotp.Testing;
 
 namespace Sotp.Server.Tests.Notifications;
 
+[Collection(ProcessMetricsCollection.Name)]
 public class NotificationRetryTests
 {
     [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]

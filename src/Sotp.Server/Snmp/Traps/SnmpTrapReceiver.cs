@@ -29,11 +29,18 @@ public sealed partial class SnmpTrapReceiver(
 {
     private const int MaxRememberedSenders = 10_000;
     private readonly ConcurrentDictionary<IPAddress, string> _reported = new();
+    private readonly ConcurrentDictionary<string, long> _results = new();
     private readonly Lazy<UsmNotificationReceiver> _usm = new(() => new UsmNotificationReceiver(new LocalEngine(
         SnmpTrapUserOptions.ParseEngineId(options.Value.EngineId) ?? LocalEngine.DefaultEngineId(Environment.MachineName))));
 
     /// <summary>Our SNMP engine, to which informs are sent (they discover it; tests may read it).</summary>
     public LocalEngine Engine => _usm.Value.Local;
+
+    /// <summary>
+    /// How many notifications this receiver counted with <paramref name="result"/>. /metrics holds the same counts, but
+    /// summed over every server in the process (tests run several at once).
+    /// </summary>
+    public long Results(string result) => _results.GetValueOrDefault(result);
 
     /// <summary>Where the receiver listens once bound; null before, when off, or when the port could not be bound.</summary>
     public IPEndPoint? LocalEndpoint { get; private set; }
@@ -178,7 +185,7 @@ public sealed partial class SnmpTrapReceiver(
 
             if (received.IsDiscovery)
             {
-                metrics.Trap("engine_discovery");
+                Count("engine_discovery");
                 return;
             }
 
@@ -205,7 +212,7 @@ public sealed partial class SnmpTrapReceiver(
     {
         if (!await PublishAsync(TrapEvents.ToEvent(trap, device.Id, time.GetUtcNow()), cancellationToken))
         {
-            metrics.Trap("event_lost");
+            Count("event_lost");
             return;
         }
 
@@ -214,8 +221,14 @@ public sealed partial class SnmpTrapReceiver(
             await socket.SendAsync(reply, remote, cancellationToken);
         }
 
-        metrics.Trap("accepted");
+        Count("accepted");
         _reported.TryRemove(source, out _);
+    }
+
+    private void Count(string result)
+    {
+        metrics.Trap(result);
+        _results.AddOrUpdate(result, 1, (_, count) => count + 1);
     }
 
     private async Task<Device?> MatchAsync(IReadOnlyList<Device> candidates, byte[] community, CancellationToken cancellationToken)
@@ -266,7 +279,7 @@ public sealed partial class SnmpTrapReceiver(
 
     private void Drop(IPAddress source, string result, string problem)
     {
-        metrics.Trap(result);
+        Count(result);
         if (_reported.TryGetValue(source, out var previous) && previous == problem)
         {
             return;
