@@ -21,18 +21,20 @@ public sealed class ConsoleClock
     public static bool TryFindZone(string id, [NotNullWhen(true)] out TimeZoneInfo? zone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out zone);
 
+    /// <summary>Asks the browser, for a circuit whose page request carried neither zone cookie.</summary>
     public async Task LoadAsync(IJSRuntime js)
     {
         var zones = await js.InvokeAsync<string?[]>("sotpConsole.timeZones");
-        Picked = zones is [{ Length: > 0 } picked, ..] && TryFindZone(picked, out _) ? picked : null;
-        Zone = zones.FirstOrDefault(id => id is { Length: > 0 } && TryFindZone(id, out _)) is { } id && TryFindZone(id, out var zone) ? zone : TimeZoneInfo.Utc;
-        Loaded = true;
+        Choose(zones.ElementAtOrDefault(0), zones.ElementAtOrDefault(1));
     }
 
-    /// <summary>For tests and callers that know the zone already.</summary>
-    public void Use(TimeZoneInfo zone)
+    /// <summary>The picked zone if this server knows it, else the browser's, else UTC.</summary>
+    public void Choose(string? picked, string? browser)
     {
-        Zone = zone;
+        Picked = picked is { Length: > 0 } && TryFindZone(picked, out _) ? picked : null;
+        Zone = new[] { Picked, browser }.FirstOrDefault(id => id is { Length: > 0 } && TryFindZone(id, out _)) is { } id && TryFindZone(id, out var zone)
+            ? zone
+            : TimeZoneInfo.Utc;
         Loaded = true;
     }
 

@@ -11,8 +11,14 @@ public static class ConsolePreferences
 {
     public const string Path = "/console/preferences";
 
-    /// <summary>Read in the browser (not HttpOnly), where the circuit asks for its zone once.</summary>
+    /// <summary>Read by the page request and, where a circuit must ask, in the browser (so not HttpOnly).</summary>
     public const string TimeZoneCookie = "sotp-tz";
+
+    /// <summary>
+    /// The browser's own zone, which console.js writes on every page load (the sign-in page is the first), so a circuit
+    /// can show times at once instead of asking the browser first.
+    /// </summary>
+    public const string BrowserTimeZoneCookie = "sotp-browser-tz";
 
     public static readonly string[] Cultures = ["en", "pl"];
 

@@ -50,6 +50,9 @@ window.sotpConsole = (() => {
 
     document.addEventListener("keydown", onKey);
 
+    // The browser's zone for the server, read with the next page request (see ConsolePreferences.BrowserTimeZoneCookie).
+    document.cookie = "sotp-browser-tz=" + encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone) + "; path=/; max-age=31536000; samesite=lax";
+
     const api = {
         /** The zone picked in the app bar (its cookie, or null), then the browser's own: the circuit shows times in the first it knows. */
         timeZones: () => {

@@ -179,6 +179,6 @@ public sealed partial class SnmpTrapReceiverTests : IAsyncDisposable
         var receiver = provider.GetRequiredService<SnmpTrapReceiver>();
         var senders = provider.GetRequiredService<TrapSenders>();
         // 200 ms of real time per simulated second: a loaded machine may need many seconds to read the inventory and the secret.
-        await _time.AdvanceUntilAsync(() => receiver.LocalEndpoint is not null && senders.BuiltAt >= changes.Version, maxSeconds: 300, pauseMilliseconds: 200);
+        await _time.AdvanceUntilAsync(() => receiver.LocalEndpoint is not null && senders.BuiltAt >= changes.Version, maxSeconds: 900, pauseMilliseconds: 200);
     }
 }
