@@ -38,6 +38,18 @@ public sealed class ConsoleClock
         Loaded = true;
     }
 
+    /// <summary>Midnight of a date picked in the console, in the user's zone; where a DST jump skips midnight, the first instant after it.</summary>
+    public DateTimeOffset StartOfDay(DateTime day)
+    {
+        var midnight = System.DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified);
+        while (Zone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+    }
+
     public DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).DateTime;
 
     /// <summary>Date and time to the minute, e.g. "2.12.2026 07:26" in Polish.</summary>

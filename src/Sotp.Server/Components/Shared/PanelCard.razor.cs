@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sotp.Collectors.Satel;
@@ -141,7 +140,7 @@ public sealed partial class PanelCard(PanelControl control, ISnackbar snackbar, 
         {
             EventPriority? priority = value == Default ? null : EnumText.Parse<EventPriority>(value);
             await control.SetZonePriorityAsync(DeviceId, zone, priority, Caller, _closed.Token);
-            snackbar.Add($"Zone {zone} raises {priority?.ToText() ?? "its default"} now.", Severity.Success);
+            snackbar.Add(priority is null ? T["Zone {0} raises its default now.", zone] : T["Zone {0} raises {1} now.", zone, priority.Value.ToText()], Severity.Success);
             _zones = await control.ZonesAsync(DeviceId, Caller, _closed.Token);
         }
         catch (DomainException ex)
@@ -197,8 +196,6 @@ public sealed partial class PanelCard(PanelControl control, ISnackbar snackbar, 
             string.Join(',', live.Partitions.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")),
             string.Join(',', live.Zones.OrderBy(z => z.Key).Select(z => $"{z.Key}={z.Value}")),
             string.Join(',', live.Outputs.Order()));
-
-    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Sotp.Server.Web;
 
 namespace Sotp.Server.Components.Shared;
 
@@ -18,9 +18,9 @@ public sealed record TimeRange(string Label, DateTimeOffset From, DateTimeOffset
 
     public static TimeRange Last(string label, TimeSpan length, DateTimeOffset now) => new(label, now - length, now);
 
-    /// <summary>Whole days, the last one included.</summary>
-    public static TimeRange Days(DateTime first, DateTime last) =>
-        new("custom", new DateTimeOffset(first.Date, TimeSpan.Zero), new DateTimeOffset(last.Date.AddDays(1), TimeSpan.Zero));
+    /// <summary>Whole days in the user's zone, the last one included.</summary>
+    public static TimeRange Days(DateTime first, DateTime last, ConsoleClock clock) =>
+        new("custom", clock.StartOfDay(first), clock.StartOfDay(last.AddDays(1)));
 
     /// <summary>About six labels along the time axis, whatever the length.</summary>
     public TimeSpan LabelSpacing => Length.TotalHours switch
@@ -34,6 +34,5 @@ public sealed record TimeRange(string Label, DateTimeOffset From, DateTimeOffset
 
     public string LabelFormat => Length.TotalHours <= 24 ? "HH:mm" : "dd MMM";
 
-    public string Describe() =>
-        $"{From.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} – {To.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC";
+    public string Describe(ConsoleClock clock) => $"{clock.DateTime(From)} – {clock.DateTime(To)} ({clock.Zone.Id})";
 }

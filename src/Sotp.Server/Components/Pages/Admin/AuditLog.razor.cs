@@ -29,10 +29,10 @@ public sealed partial class AuditLog(IAuditLog log)
     private async Task<TableData<AuditRecord>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         var pageSize = Math.Min(state.PageSize, AuditApi.MaxPageSize);
-        // The pickers give local dates: from the start of the first day to the end of the last one.
+        // The pickers give dates in the user's zone: from the start of the first day to the end of the last one.
         var query = new AuditQuery(state.Page + 1, pageSize, Blank(_action), Blank(_actor),
-            _from is { } from ? new DateTimeOffset(from.Date) : null,
-            _to is { } to ? new DateTimeOffset(to.Date.AddDays(1)) : null);
+            _from is { } from ? Clock.StartOfDay(from) : null,
+            _to is { } to ? Clock.StartOfDay(to.AddDays(1)) : null);
         var page = await log.ListAsync(query, cancellationToken);
         return new TableData<AuditRecord> { Items = page.Items, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
     }
