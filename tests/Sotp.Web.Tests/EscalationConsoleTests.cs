@@ -43,6 +43,7 @@ public sealed class EscalationConsoleTests(ConsoleServer console) : IClassFixtur
         await page.GetByTestId("step-after").Nth(1).FillAsync("15");
         await page.GetByTestId("policy-repeat-every").FillAsync("10");
         await page.GetByTestId("policy-repeat-count").FillAsync("3");
+        await Expect(page.GetByText("later than the step before (5)")).Not.ToBeVisibleAsync(); // Gone once the field was changed.
         await ConsoleServer.ScreenshotAsync(page, "escalation-form.png");
         await page.GetByTestId("policy-save").ClickAsync();
 

@@ -31,6 +31,15 @@ public sealed class FormErrors
         return messages.Count > 0 ? string.Join(' ', messages) : null;
     }
 
+    /// <summary>Drops a field's messages once the user changes the field, so a fixed value stops being shown as wrong.</summary>
+    public void Forget(string field)
+    {
+        if (_fields.ContainsKey(field))
+        {
+            _fields = _fields.Where(pair => pair.Key != field).ToDictionary();
+        }
+    }
+
     public void Clear()
     {
         _fields = new Dictionary<string, string[]>();
