@@ -38,6 +38,7 @@ public sealed class DiscoveryConsoleTests(DiscoveryConsoleTests.SnmpConsoleServe
         await page.GetByTestId("discovery-cidr").FillAsync(SnmpConsoleServer.Block);
         await page.GetByTestId("discovery-community").ClickAsync();
         await page.Locator(".mud-popover-open").GetByText("lab community").ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0); // The list closed: the choice is in the form.
         await page.GetByTestId("discovery-start").ClickAsync();
 
         var job = page.GetByTestId("discovery-job");
