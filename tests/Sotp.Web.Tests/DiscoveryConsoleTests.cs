@@ -29,6 +29,17 @@ public sealed class DiscoveryConsoleTests(DiscoveryConsoleTests.SnmpConsoleServe
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Discovery", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("discovery-no-jobs")).ToBeVisibleAsync();
 
+        // A second credential set, as SNMPv3, shows the v3 fields; removed again, the form is back to one set.
+        await page.GetByTestId("discovery-add-credentials").ClickAsync();
+        var second = page.GetByTestId("discovery-credentials").Nth(1);
+        await second.GetByTestId("discovery-snmp-version").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("V3", new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Expect(second.GetByTestId("discovery-v3-user")).ToBeVisibleAsync();
+        await ConsoleServer.ScreenshotAsync(page, "discovery-v3.png");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Remove this credential set" }).ClickAsync();
+        await Expect(page.GetByTestId("discovery-credentials")).ToHaveCountAsync(1);
+
         // A block that is not one is refused under its field, and nothing starts.
         await page.GetByTestId("discovery-cidr").FillAsync("127.0.0/30");
         await page.GetByTestId("discovery-start").ClickAsync();
