@@ -30,6 +30,7 @@ public sealed partial class SatelPanelWorker
     private readonly List<EventInput> _unpublished = [];
     private readonly SatelTimeline _timeline;
     private readonly List<PanelStateChange> _unrecorded = [];
+    private readonly SatelPanelDescriptionReader _description;
     private SatelPanelSnapshot _published;
     private SatelClient? _client;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -42,11 +43,6 @@ public sealed partial class SatelPanelWorker
     private int _publishFailures;
     private int _historyFailures;
     private int _historyLinesDropped;
-    private int _badAnswers;
-    private int _descriptionFailures;
-    private bool _descriptionFailing;
-    private PanelVersions? _unsavedVersions;
-    private (IReadOnlyList<PanelName> Names, DateTimeOffset ReadAt)? _unsavedNames;
 
     public SatelPanelWorker(SatelPanelIdentity panel, SatelEndpoint endpoint, IEventSink events, SatelWorkerOptions? options = null, ILogger? logger = null)
     {
@@ -59,6 +55,7 @@ public sealed partial class SatelPanelWorker
         _translator = new SatelEventTranslator(panel);
         _timeline = new SatelTimeline(panel.DeviceId);
         _published = SatelPanelSnapshot.Empty(panel.DeviceId);
+        _description = new SatelPanelDescriptionReader(panel, endpoint, _options, _logger);
     }
 
     public SatelPanelIdentity Panel { get; }
@@ -71,10 +68,10 @@ public sealed partial class SatelPanelWorker
     /// Frames that arrived mangled (bad CRC, bad stuffing) over every connection so far, and name answers that made no
     /// sense (too short, about another item than asked).
     /// </summary>
-    public int CorruptFrames => Volatile.Read(ref _corruptFramesOfClosedConnections) + (Volatile.Read(ref _client)?.CorruptFrames ?? 0) + Volatile.Read(ref _badAnswers);
+    public int CorruptFrames => Volatile.Read(ref _corruptFramesOfClosedConnections) + (Volatile.Read(ref _client)?.CorruptFrames ?? 0) + _description.BadAnswers;
 
     /// <summary>Writes of the panel's versions or names that failed; they are tried again after the next poll.</summary>
-    public int DescriptionFailures => Volatile.Read(ref _descriptionFailures);
+    public int DescriptionFailures => _description.Failures;
 
     public int BusyRefusals => Volatile.Read(ref _busyRefusals);
 
@@ -189,7 +186,7 @@ public sealed partial class SatelPanelWorker
         {
             var panel = await client.ReadPanelAsync(cancellationToken);
             Interlocked.Increment(ref _connects);
-            var module = await ReadModuleAsync(client, cancellationToken);
+            var module = await _description.ReadModuleAsync(client, cancellationToken);
             if (panel.ZoneCount > NarrowSetItems && !_largeSets && module?.Supports256 == true)
             {
                 // Zones above 128 come only in 32-byte answers, asked for on a connection opened for them.
@@ -199,13 +196,7 @@ public sealed partial class SatelPanelWorker
 
             var zones = _largeSets ? panel.ZoneCount : Math.Min(panel.ZoneCount, NarrowSetItems);
             var polling = new PollingState(new SatelPanelState(Enumerable.Range(1, panel.PartitionCount), Enumerable.Range(1, zones)), panel.Model);
-            // Names and versions are read again on every connection: the protocol flags no change of them, and they
-            // change in DLOADX, which needs a release, hence a new connection.
-            var names = _options.Descriptions is null
-                ? null
-                : new SatelNameReader(panel.PartitionCount, zones, _largeSets ? panel.OutputCount : Math.Min(panel.OutputCount, NarrowSetItems));
-            _unsavedVersions = new PanelVersions(Panel.DeviceId, panel.Type, panel.Model, panel.Version, panel.Language, panel.SettingsInFlash,
-                module?.Version, module?.Supports256, _time.GetUtcNow());
+            _description.Begin(panel, module, zones, _largeSets ? panel.OutputCount : Math.Min(panel.OutputCount, NarrowSetItems));
             while (ReleasedUntil is null)
             {
                 await RunCommandsAsync(client, cancellationToken);
@@ -217,12 +208,8 @@ public sealed partial class SatelPanelWorker
 
                 backoff.Reset();
                 SetConnection(SatelConnectionStatus.Connected, null);
-                if (names is not null)
-                {
-                    await ReadNamesAsync(client, names, cancellationToken);
-                }
-
-                await SaveDescriptionAsync(cancellationToken);
+                await _description.ReadNamesAsync(client, () => MustPause, cancellationToken);
+                await _description.SaveAsync(cancellationToken);
                 await WaitForNextPollAsync(cancellationToken);
             }
 
@@ -267,78 +254,6 @@ public sealed partial class SatelPanelWorker
         _unpublished.AddRange(_translator.Translate(partitions, zones, polling.Troubles, now));
         await PublishEventsAsync(cancellationToken);
         await RecordHistoryAsync(_timeline.Record(partitions, zones, now), cancellationToken);
-    }
-
-    /// <summary>The module's version, or null when it refuses 0x7C (the panel behind it is watched all the same).</summary>
-    private async Task<SatelModuleInfo?> ReadModuleAsync(SatelClient client, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.ReadModuleAsync(cancellationToken);
-        }
-        catch (SatelProtocolException ex)
-        {
-            LogModuleUnread(_logger, Panel.DeviceId, ex.Message);
-            return null;
-        }
-    }
-
-    /// <summary>One batch of names; once all are asked for, they wait to be saved.</summary>
-    private async Task ReadNamesAsync(SatelClient client, SatelNameReader names, CancellationToken cancellationToken)
-    {
-        if (names.Done)
-        {
-            return;
-        }
-
-        var badBefore = names.BadAnswers;
-        await names.ReadAsync(client, _options.NamesPerPoll, () => MustPause, cancellationToken);
-        Interlocked.Add(ref _badAnswers, names.BadAnswers - badBefore);
-        if (badBefore == 0 && names.BadAnswers > 0)
-        {
-            LogBadNameAnswers(_logger, Panel.DeviceId, Endpoint.ToString());
-        }
-
-        if (names.Done)
-        {
-            _unsavedNames = (names.Names, _time.GetUtcNow());
-        }
-    }
-
-    /// <summary>Writes what was read of the panel's description and not yet written; a failure keeps it for the next poll.</summary>
-    private async Task SaveDescriptionAsync(CancellationToken cancellationToken)
-    {
-        if (_options.Descriptions is not { } store || (_unsavedVersions is null && _unsavedNames is null))
-        {
-            return;
-        }
-
-        try
-        {
-            if (_unsavedVersions is { } versions)
-            {
-                await store.SaveVersionsAsync(versions, cancellationToken);
-                _unsavedVersions = null;
-            }
-
-            if (_unsavedNames is { } names)
-            {
-                await store.ReplaceNamesAsync(Panel.DeviceId, names.Names, names.ReadAt, cancellationToken);
-                _unsavedNames = null;
-            }
-
-            _descriptionFailing = false;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            Interlocked.Increment(ref _descriptionFailures);
-            if (!_descriptionFailing)
-            {
-                LogDescriptionFailed(_logger, ex, Panel.DeviceId);
-            }
-
-            _descriptionFailing = true;
-        }
     }
 
     /// <summary>
@@ -454,15 +369,6 @@ public sealed partial class SatelPanelWorker
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Panel {DeviceId} at {Endpoint}: {Problem}; retrying in {WaitSeconds} s (said once until it answers again)")]
     private static partial void LogConnectionFailed(ILogger logger, Exception? exception, long deviceId, string endpoint, string problem, double waitSeconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Panel {DeviceId}: the module refused its version (0x7C): {Problem}")]
-    private static partial void LogModuleUnread(ILogger logger, long deviceId, string problem);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Panel {DeviceId} at {Endpoint}: a name answer made no sense (too short, or about another item); such names are skipped (said once per connection)")]
-    private static partial void LogBadNameAnswers(ILogger logger, long deviceId, string endpoint);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Panel {DeviceId}: its versions or names cannot be written; tried again after the next poll (said once until a write succeeds)")]
-    private static partial void LogDescriptionFailed(ILogger logger, Exception exception, long deviceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Panel {DeviceId} at {Endpoint} is busy: another client holds its integration connection")]
     private static partial void LogBusy(ILogger logger, long deviceId, string endpoint);
