@@ -53,7 +53,7 @@ public sealed partial class DeviceEdit(DeviceService devices, SiteService sites,
             var device = Id is { } id
                 ? await devices.UpdateAsync(id, _form.ToInput(), null, Caller, CancellationToken.None)
                 : await devices.CreateAsync(_form.ToInput(), Caller, CancellationToken.None);
-            snackbar.Add($"Device {device.Name} {(IsNew ? "created" : "saved")}.", Severity.Success);
+            snackbar.Add(IsNew ? T["Device {0} created.", device.Name] : T["Device {0} saved.", device.Name], Severity.Success);
             navigation.NavigateTo(IsNew ? $"/devices?q={Uri.EscapeDataString(device.Name)}" : $"/devices/{device.Id}");
         });
     }

@@ -17,7 +17,7 @@ public sealed class FormErrors
     /// <summary>A change is under way: its buttons are disabled, so a double click does not send it twice.</summary>
     public bool Busy { get; private set; }
 
-    /// <summary>What belongs to no field, as one line for a form without a refresh button of its own.</summary>
+    /// <summary>What belongs to no field, as one line for a form without a refresh button of its own (the page translates it).</summary>
     public string? General => Conflict ? "Data changed meanwhile: reload and try again." : Message;
 
     public bool Has(string field) => _fields.ContainsKey(field);

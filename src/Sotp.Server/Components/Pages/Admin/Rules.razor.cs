@@ -52,11 +52,11 @@ public sealed partial class Rules(RuleService rules, IDialogService dialogs, ISn
         await LoadAsync();
     }
 
-    private static string Describe(AlertRule rule) => rule.Condition switch
+    private string Describe(AlertRule rule) => rule.Condition switch
     {
-        RuleCondition.Absent => $"no point for {rule.AbsenceSeconds} s",
-        _ => $"{rule.Condition.ToText()} {rule.Threshold?.ToString(CultureInfo.InvariantCulture)}"
-             + (rule.ForSeconds > 0 ? $" for {rule.ForSeconds} s" : ""),
+        RuleCondition.Absent => T["no point for {0} s", rule.AbsenceSeconds ?? 0],
+        _ => $"{rule.Condition.ToText()} {rule.Threshold?.ToString(CultureInfo.CurrentCulture)}"
+             + (rule.ForSeconds > 0 ? " " + T["for {0} s", rule.ForSeconds] : ""),
     };
 
     private sealed class RuleForm

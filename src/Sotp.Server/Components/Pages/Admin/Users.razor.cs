@@ -68,14 +68,14 @@ public sealed partial class Users(UserAdministration admin, SiteService sites, I
         ActAsync(async () =>
         {
             await admin.ChangeRoleAsync(user.Id, role.ToText(), user.Version, Caller, CancellationToken.None);
-            snackbar.Add($"{user.Username} is now {role.ToText()}.", Severity.Success);
+            snackbar.Add(T["{0} is now {1}.", user.Username, role.ToText()], Severity.Success);
         });
 
     private Task UnlockAsync(User user) =>
         ActAsync(async () =>
         {
             await admin.UnlockAsync(user.Id, Caller, CancellationToken.None);
-            snackbar.Add($"{user.Username} is unlocked.", Severity.Success);
+            snackbar.Add(T["{0} is unlocked.", user.Username], Severity.Success);
         });
 
     private Task ResetAsync(User user) =>
@@ -102,7 +102,7 @@ public sealed partial class Users(UserAdministration admin, SiteService sites, I
             if (await dialog.Result is { Canceled: false, Data: IReadOnlyCollection<long> chosen })
             {
                 await admin.AssignSitesAsync(user.Id, chosen, Caller, CancellationToken.None);
-                snackbar.Add($"{user.Username}: {chosen.Count} site(s) assigned.", Severity.Success);
+                snackbar.Add(T["{0}: {1} site(s) assigned.", user.Username, chosen.Count], Severity.Success);
             }
         });
 
