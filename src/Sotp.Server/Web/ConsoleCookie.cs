@@ -25,11 +25,19 @@ public static class ConsoleCookie
     /// The cookie is read only for console pages: anything under /api, and any request that brings a bearer token
     /// or an API key, is authenticated by header. So the API never acts on a cookie a browser sends by itself
     /// (no cross-site request forgery), and an API call without a token still gets 401, not a login redirect.
+    /// Static files (scripts, styles, sounds: anonymous) are not checked against the user store either, which a
+    /// page load would otherwise do once per file.
     /// </summary>
     public static bool Applies(HttpContext context) =>
         !context.Request.Path.StartsWithSegments("/api") &&
+        !IsStaticFile(context.Request.Path) &&
         !context.Request.Headers.ContainsKey(HeaderNames.Authorization) &&
         !context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName);
+
+    /// <summary>Blazor's and MudBlazor's files, and ours in wwwroot (the only paths with a dot in their last segment).</summary>
+    private static bool IsStaticFile(PathString path) =>
+        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") ||
+        (path.Value is { } value && value.LastIndexOf('.') > value.LastIndexOf('/'));
 
     public static void Configure(CookieAuthenticationOptions options)
     {
