@@ -34,11 +34,19 @@ public sealed partial class IcmpEngine : IEchoProbe, IDisposable
     private readonly Lock _socketsLock = new();
     private readonly ConcurrentDictionary<AddressFamily, IcmpSocket> _sockets = new();
     private readonly Dictionary<AddressFamily, Exception> _unavailable = [];
+    private readonly bool _rawSockets;
     private volatile bool _disposed;
 
     /// <param name="packetsPerSecond">Echo requests per second for the whole node.</param>
     public IcmpEngine(int packetsPerSecond, IMeterFactory? meters = null)
+        : this(packetsPerSecond, meters, rawSockets: true)
     {
+    }
+
+    /// <param name="rawSockets">False: datagram (ping) sockets even where raw ones may be opened, for tests run as root.</param>
+    internal IcmpEngine(int packetsPerSecond, IMeterFactory? meters, bool rawSockets)
+    {
+        _rawSockets = rawSockets;
         _pacer = new PacketPacer(packetsPerSecond);
         _metrics = new IcmpMetrics(meters);
         _sender = new Thread(SendLoop) { IsBackground = true, Name = "icmp-send" };
@@ -158,7 +166,7 @@ public sealed partial class IcmpEngine : IEchoProbe, IDisposable
 
             try
             {
-                socket = IcmpSocket.Open(family, (datagram, source, scopeId, arrival) => OnReceived(family, datagram, source, scopeId, arrival));
+                socket = IcmpSocket.Open(family, _rawSockets, (datagram, source, scopeId, arrival) => OnReceived(family, datagram, source, scopeId, arrival));
             }
             catch (Exception ex) when (ex is IcmpPermissionException or NotSupportedException)
             {
@@ -222,7 +230,7 @@ public sealed partial class IcmpEngine : IEchoProbe, IDisposable
         else
         {
             _metrics.Error(message.Kind == IcmpKind.TimeExceeded ? "ttl_exceeded" : "unreachable");
-            var from = new IPAddress(source) { ScopeId = scopeId };
+            var from = source.Length == 16 ? new IPAddress(source, scopeId) : new IPAddress(source);
             echo.Probe.Resolve(echo.Echo, new EchoOutcome(null, $"{message.Describe()} (from {from})"));
         }
     }

@@ -38,13 +38,19 @@ internal sealed partial class IcmpSocket : IDisposable
 
     public bool Ipv6 { get; }
 
-    public static IcmpSocket Open(AddressFamily family, DatagramHandler onReceive)
+    /// <param name="rawAllowed">False: a datagram socket even where a raw one may be opened.</param>
+    public static IcmpSocket Open(AddressFamily family, bool rawAllowed, DatagramHandler onReceive)
     {
         var ipv6 = family == AddressFamily.InterNetworkV6;
         var protocol = ipv6 ? ProtocolType.IcmpV6 : ProtocolType.Icmp;
         SocketException? refused = null;
         foreach (var (type, raw) in new[] { (SocketType.Raw, true), (SocketType.Dgram, false) })
         {
+            if (raw && !rawAllowed)
+            {
+                continue;
+            }
+
             try
             {
                 var socket = new Socket(family, type, protocol);
