@@ -32,6 +32,18 @@ public sealed partial class IcmpEngine
     {
         _arrived.Enqueue(probe);
         _wake.Set(); // Cheap when already set: a burst of probes wakes the sender once.
+        if (_stopSending)
+        {
+            AbandonArrived(); // Disposed while this probe was on its way in: the sender is gone.
+        }
+    }
+
+    private void AbandonArrived()
+    {
+        while (_arrived.TryDequeue(out var probe))
+        {
+            probe.AbandonUnsent();
+        }
     }
 
     private void StopSending()
@@ -39,11 +51,7 @@ public sealed partial class IcmpEngine
         _stopSending = true;
         _wake.Set();
         _sender.Join(TimeSpan.FromSeconds(1));
-        while (_arrived.TryDequeue(out var probe))
-        {
-            probe.AbandonUnsent();
-        }
-
+        AbandonArrived();
         while (_due.TryDequeue(out var probe, out _))
         {
             probe.AbandonUnsent();

@@ -20,7 +20,6 @@ internal sealed class Probe
     {
         Socket = socket;
         Target = target;
-        TargetBytes = target.GetAddressBytes();
         Destination = new IPEndPoint(target, 0).Serialize();
         IntervalTicks = (long)(request.Interval.TotalSeconds * Stopwatch.Frequency);
         TimeoutTicks = (long)(request.Timeout.TotalSeconds * Stopwatch.Frequency);
@@ -31,9 +30,6 @@ internal sealed class Probe
     public IcmpSocket Socket { get; }
 
     public IPAddress Target { get; }
-
-    /// <summary>The target's address bytes, compared with a reply's source without making an IPAddress of it.</summary>
-    public byte[] TargetBytes { get; }
 
     public SocketAddress Destination { get; }
 
@@ -54,8 +50,10 @@ internal sealed class Probe
     public void CancelWith(CancellationToken cancellationToken) =>
         _cancellation = cancellationToken.UnsafeRegister(static (state, token) => ((Probe)state!)._completion.TrySetCanceled(token), this);
 
+    /// <summary>Compares a reply's source with the target's bytes inside <see cref="Destination"/>: no IPAddress per reply.</summary>
     public bool IsFrom(ReadOnlySpan<byte> source, uint scopeId) =>
-        source.SequenceEqual(TargetBytes) && (scopeId == 0 || Target.ScopeId == 0 || scopeId == Target.ScopeId);
+        SocketAddressBytes.TryRead(Destination.Buffer.Span[..Destination.Size], out var target, out var targetScopeId)
+        && source.SequenceEqual(target) && (scopeId == 0 || targetScopeId == 0 || scopeId == targetScopeId);
 
     public void Resolve(int echo, EchoOutcome outcome)
     {
