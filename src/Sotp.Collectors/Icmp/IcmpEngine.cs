@@ -123,7 +123,7 @@ public sealed partial class IcmpEngine : IEchoProbe, IDisposable
     }
 
     /// <summary>RTTs in ms of the answered echoes, in order sent; jitter is the mean difference between neighbours.</summary>
-    internal static EchoResult Summarise(IReadOnlyList<EchoOutcome> outcomes)
+    internal static EchoResult Summarise(ReadOnlySpan<EchoOutcome> outcomes)
     {
         string? error = null;
         int received = 0;
@@ -145,8 +145,8 @@ public sealed partial class IcmpEngine : IEchoProbe, IDisposable
         }
 
         return received == 0
-            ? new EchoResult(outcomes.Count, 0, null, null, null, null, error)
-            : new EchoResult(outcomes.Count, received, min, sum / received, max, received < 2 ? 0 : differences / (received - 1), error);
+            ? new EchoResult(outcomes.Length, 0, null, null, null, null, error)
+            : new EchoResult(outcomes.Length, received, min, sum / received, max, received < 2 ? 0 : differences / (received - 1), error);
     }
 
     private IcmpSocket SocketFor(AddressFamily family)
