@@ -184,7 +184,7 @@ public sealed partial class IcmpEngine : IEchoProbe, IDisposable
     {
         var ipv6 = family == AddressFamily.InterNetworkV6;
         var raw = _sockets.TryGetValue(family, out var socket) && socket.Raw;
-        if (!IcmpPacket.TryParse(datagram, ipv6, withIpHeader: raw && !ipv6, out var message) || message is null)
+        if (!IcmpPacket.TryRead(datagram, ipv6, withIpHeader: raw && !ipv6, out var message))
         {
             _metrics.Unusable("malformed");
             return;
@@ -212,7 +212,7 @@ public sealed partial class IcmpEngine : IEchoProbe, IDisposable
 
             var fromTarget = message.Kind == IcmpKind.EchoReply
                 ? echo.Probe.IsFrom(source, scopeId)
-                : echo.Probe.Target.Equals(message.QuotedDestination);
+                : echo.Probe.IsFrom(message.QuotedDestination, 0);
             if (!fromTarget)
             {
                 _metrics.Unusable("wrong_source");
@@ -231,7 +231,7 @@ public sealed partial class IcmpEngine : IEchoProbe, IDisposable
         {
             _metrics.Error(message.Kind == IcmpKind.TimeExceeded ? "ttl_exceeded" : "unreachable");
             var from = source.Length == 16 ? new IPAddress(source, scopeId) : new IPAddress(source);
-            echo.Probe.Resolve(echo.Echo, new EchoOutcome(null, $"{message.Describe()} (from {from})"));
+            echo.Probe.Resolve(echo.Echo, new EchoOutcome(null, $"{message.ToMessage().Describe()} (from {from})"));
         }
     }
 
@@ -256,12 +256,12 @@ public sealed partial class IcmpEngine : IEchoProbe, IDisposable
     }
 
     /// <summary>The token an echo reply or error is about, if it is one of ours.</summary>
-    private static bool TryToken(IcmpMessage message, bool raw, out uint token)
+    private static bool TryToken(IcmpView message, bool raw, out uint token)
     {
         var payload = message.Payload;
         if (payload.Length >= 8 && BinaryPrimitives.ReadUInt32BigEndian(payload) == Magic)
         {
-            token = BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(4));
+            token = BinaryPrimitives.ReadUInt32BigEndian(payload[4..]);
             return (ushort)token == message.Sequence && (!raw || token >> 16 == message.Identifier);
         }
 
