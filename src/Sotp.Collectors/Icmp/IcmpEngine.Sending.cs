@@ -174,6 +174,11 @@ public sealed partial class IcmpEngine
             return;
         }
 
+        foreach (var socket in _sockets.Values)
+        {
+            socket.DrainQueued(); // Replies that came in time but wait for a receiver starved of CPU.
+        }
+
         lock (_inFlightLock)
         {
             while (_deadlines.TryPeek(out var token, out var deadline) && deadline <= now)

@@ -6,7 +6,9 @@ namespace Sotp.Collectors.Icmp;
 /// <summary>
 /// The receive side: one recvmmsg call takes up to <see cref="Batch"/> datagrams with their sources and kernel
 /// timestamps, where a recvfrom and an ioctl per datagram cost two system calls each. The buffers are native memory
-/// allocated once, so nothing is allocated per datagram.
+/// allocated once, so nothing is allocated per datagram. The receiver waits in poll and reads under a lock, so the
+/// sending thread can take what is queued itself before it declares echoes lost (<see cref="DrainQueued"/>): a
+/// reply that arrived in time but was not read yet, the receiver being starved of CPU, is then never counted lost.
 /// </summary>
 internal sealed unsafe partial class IcmpSocket
 {
@@ -17,84 +19,111 @@ internal sealed unsafe partial class IcmpSocket
     private const int DatagramBytes = 1536;
     private const int NameBytes = 32; // sockaddr_in6 is 28.
     private const int ControlBytes = 64; // One SCM_TIMESTAMPNS takes 32.
-    private const int MsgWaitForOne = 0x10000, EAgain = 11, PollIn = 1;
+    private const int SlotBytes = DatagramBytes + NameBytes + ControlBytes;
+    private const int MsgDontWait = 0x40, PollIn = 1;
+
+    private readonly Lock _receiveLock = new();
+    private readonly MMsgHdr* _messages;
+    private readonly IoVec* _vectors;
+    private readonly byte* _slots;
+    private readonly int _fd;
+    private readonly bool _handleAdded;
+
+    /// <summary>Reads and hands on every datagram queued now; called by the sending thread before it expires echoes.</summary>
+    public void DrainQueued()
+    {
+        lock (_receiveLock)
+        {
+            while (!_closed && ReceiveQueued() == Batch)
+            {
+            }
+        }
+    }
+
+    private static void AllocateBuffers(out MMsgHdr* messages, out IoVec* vectors, out byte* slots)
+    {
+        messages = (MMsgHdr*)NativeMemory.AllocZeroed((nuint)(Batch * sizeof(MMsgHdr)));
+        vectors = (IoVec*)NativeMemory.AllocZeroed((nuint)(Batch * sizeof(IoVec)));
+        slots = (byte*)NativeMemory.AllocZeroed((nuint)(Batch * SlotBytes));
+        for (var i = 0; i < Batch; i++)
+        {
+            var slot = slots + (i * SlotBytes);
+            vectors[i] = new IoVec { Base = slot, Length = DatagramBytes };
+            messages[i].Header = new MsgHdr { Name = slot + DatagramBytes, Iov = &vectors[i], IovLength = 1, Control = slot + DatagramBytes + NameBytes };
+        }
+    }
+
+    private void FreeBuffers()
+    {
+        NativeMemory.Free(_messages);
+        NativeMemory.Free(_vectors);
+        NativeMemory.Free(_slots);
+    }
 
     private void ReceiveLoop()
     {
-        var handle = _socket.SafeHandle;
-        var added = false;
-        var slotBytes = DatagramBytes + NameBytes + ControlBytes;
-        var messages = (MMsgHdr*)NativeMemory.AllocZeroed((nuint)(Batch * sizeof(MMsgHdr)));
-        var vectors = (IoVec*)NativeMemory.AllocZeroed((nuint)(Batch * sizeof(IoVec)));
-        var slots = (byte*)NativeMemory.AllocZeroed((nuint)(Batch * slotBytes));
         try
         {
-            // Held while we use the raw descriptor, so closing the socket cannot hand its number to another file.
-            handle.DangerousAddRef(ref added);
-            var fd = (int)handle.DangerousGetHandle();
-            for (var i = 0; i < Batch; i++)
-            {
-                var slot = slots + (i * slotBytes);
-                vectors[i] = new IoVec { Base = slot, Length = DatagramBytes };
-                messages[i].Header = new MsgHdr { Name = slot + DatagramBytes, Iov = &vectors[i], IovLength = 1, Control = slot + DatagramBytes + NameBytes };
-            }
-
             while (!_closed)
             {
-                for (var i = 0; i < Batch; i++)
+                int received;
+                lock (_receiveLock)
                 {
-                    // The kernel writes back how much of each it used.
-                    messages[i].Header.NameLength = NameBytes;
-                    messages[i].Header.ControlLength = ControlBytes;
-                    messages[i].Header.Flags = 0;
+                    received = _closed ? 0 : ReceiveQueued();
                 }
 
-                // Blocks for the first datagram, then takes whatever else is already queued.
-                var received = RecvMmsg(fd, messages, Batch, MsgWaitForOne, 0);
-                if (received < 0)
+                if (received < Batch)
                 {
-                    if (Marshal.GetLastPInvokeError() == EAgain)
-                    {
-                        var poll = new PollFd { Fd = fd, Events = PollIn };
-                        Poll(&poll, 1, 1000); // Only if the runtime made the descriptor non-blocking.
-                    }
-
-                    continue; // EINTR, or a transient error (e.g. ICMP-reported on some kernels): the socket stays usable.
-                }
-
-                var readAt = Stopwatch.GetTimestamp();
-                for (var i = 0; i < received && !_closed; i++)
-                {
-                    ref var message = ref messages[i];
-                    var slot = slots + (i * slotBytes);
-                    var datagram = new ReadOnlySpan<byte>(slot, (int)Math.Min(message.Length, DatagramBytes));
-                    var name = new ReadOnlySpan<byte>(message.Header.Name, (int)Math.Min(message.Header.NameLength, NameBytes));
-                    var control = new ReadOnlySpan<byte>(message.Header.Control, (int)Math.Min(message.Header.ControlLength, (nuint)ControlBytes));
-                    if (!SocketAddressBytes.TryRead(name, out var source, out var scopeId))
-                    {
-                        continue; // Zero-length wake-ups after shutdown have no source.
-                    }
-
-                    long? kernelTicks = ControlMessages.TryReadTimestamp(control, out var ticks) ? ticks : null;
-                    _onReceive(datagram, source, scopeId, new Arrival(readAt, kernelTicks));
+                    // The queue is empty: sleep until the next datagram (or the shutdown in Dispose).
+                    var poll = new PollFd { Fd = _fd, Events = PollIn };
+                    Poll(&poll, 1, -1);
                 }
             }
-        }
-        catch (ObjectDisposedException)
-        {
-            // Closed before the loop began.
         }
         finally
         {
-            if (added)
+            if (_handleAdded)
             {
-                handle.DangerousRelease();
+                _socket.SafeHandle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>One non-blocking recvmmsg; hands each datagram on. Caller holds <see cref="_receiveLock"/>.</summary>
+    /// <returns>How many datagrams were read; -1 when none was queued or the call failed.</returns>
+    private int ReceiveQueued()
+    {
+        for (var i = 0; i < Batch; i++)
+        {
+            // The kernel writes back how much of each it used.
+            _messages[i].Header.NameLength = NameBytes;
+            _messages[i].Header.ControlLength = ControlBytes;
+            _messages[i].Header.Flags = 0;
+        }
+
+        var received = RecvMmsg(_fd, _messages, Batch, MsgDontWait, 0);
+        if (received <= 0)
+        {
+            return -1; // EAGAIN, or a transient error (e.g. ICMP-reported on some kernels): the socket stays usable.
+        }
+
+        var readAt = Stopwatch.GetTimestamp();
+        for (var i = 0; i < received && !_closed; i++)
+        {
+            ref var message = ref _messages[i];
+            var datagram = new ReadOnlySpan<byte>(_slots + (i * SlotBytes), (int)Math.Min(message.Length, DatagramBytes));
+            var name = new ReadOnlySpan<byte>(message.Header.Name, (int)Math.Min(message.Header.NameLength, NameBytes));
+            var control = new ReadOnlySpan<byte>(message.Header.Control, (int)Math.Min(message.Header.ControlLength, (nuint)ControlBytes));
+            if (!SocketAddressBytes.TryRead(name, out var source, out var scopeId))
+            {
+                continue; // Zero-length wake-ups after shutdown have no source.
             }
 
-            NativeMemory.Free(messages);
-            NativeMemory.Free(vectors);
-            NativeMemory.Free(slots);
+            long? kernelTicks = ControlMessages.TryReadTimestamp(control, out var ticks) ? ticks : null;
+            _onReceive(datagram, source, scopeId, new Arrival(readAt, kernelTicks));
         }
+
+        return received;
     }
 
     [LibraryImport("libc", EntryPoint = "recvmmsg", SetLastError = true)]

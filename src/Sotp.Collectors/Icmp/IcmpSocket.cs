@@ -23,12 +23,16 @@ internal sealed partial class IcmpSocket : IDisposable
     private readonly DatagramHandler _onReceive;
     private volatile bool _closed;
 
-    private IcmpSocket(Socket socket, bool raw, bool ipv6, DatagramHandler onReceive)
+    private unsafe IcmpSocket(Socket socket, bool raw, bool ipv6, DatagramHandler onReceive)
     {
         _socket = socket;
         Raw = raw;
         Ipv6 = ipv6;
         _onReceive = onReceive;
+        // Held for the socket's life, so closing it cannot hand its descriptor number to another file while we use it.
+        socket.SafeHandle.DangerousAddRef(ref _handleAdded);
+        _fd = (int)socket.SafeHandle.DangerousGetHandle();
+        AllocateBuffers(out _messages, out _vectors, out _slots);
         _receiver = new Thread(ReceiveLoop) { IsBackground = true, Name = ipv6 ? "icmp6-receive" : "icmp4-receive" };
         _receiver.Start();
     }
@@ -133,7 +137,7 @@ internal sealed partial class IcmpSocket : IDisposable
         _closed = true;
         try
         {
-            // Wakes the receiver blocked in recvmmsg (closing the descriptor alone would not); on a socket that was
+            // Wakes the receiver waiting in poll (closing the descriptor alone would not); on a socket that was
             // never connected the kernel still applies it and only answers ENOTCONN.
             _socket.Shutdown(SocketShutdown.Both);
         }
@@ -144,7 +148,11 @@ internal sealed partial class IcmpSocket : IDisposable
         {
         }
 
-        _receiver.Join(TimeSpan.FromSeconds(1));
+        if (_receiver.Join(TimeSpan.FromSeconds(1)))
+        {
+            FreeBuffers(); // Else the receiver may still touch them: leaking 100 KB beats a crash.
+        }
+
         _socket.Dispose();
     }
 }
