@@ -14,8 +14,9 @@ namespace Sotp.Collectors.Icmp;
 /// request is still matched), and the payload repeats it after a magic word, so replies to other pingers on the
 /// same host (a raw socket sees them all) are told apart. Ping sockets let the kernel pick the identifier; there
 /// the sequence and payload match alone, and ICMP errors are not delivered (they count as lost).
+/// One thread sends every echo and expires every timeout (IcmpEngine.Sending.cs); one thread per socket receives.
 /// </summary>
-public sealed class IcmpEngine : IEchoProbe, IDisposable
+public sealed partial class IcmpEngine : IEchoProbe, IDisposable
 {
     /// <summary>Payload size of an echo request, as ping and fping send by default.</summary>
     public const int PayloadBytes = 56;
@@ -24,56 +25,80 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
     public const string MeterName = IcmpMetrics.MeterName;
 
     private static readonly uint Magic = BinaryPrimitives.ReadUInt32BigEndian("SOTP"u8);
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromMilliseconds(5);
 
-    private readonly ConcurrentDictionary<uint, Echo> _pending = new();
-    private readonly PriorityQueue<uint, long> _deadlines = new();
-    private readonly Lock _deadlinesLock = new();
-    private readonly SemaphoreSlim _sweepWanted = new(0, 1);
-    private readonly PacketPacer _pacer;
+    // Echoes sent and not yet resolved, by token. Written by the sending thread, taken out by whichever thread
+    // resolves the echo; a plain dictionary under one short lock allocates nothing per echo.
+    private readonly Dictionary<uint, InFlight> _inFlight = [];
+    private readonly Lock _inFlightLock = new();
     private readonly IcmpMetrics _metrics;
     private readonly Lock _socketsLock = new();
     private readonly ConcurrentDictionary<AddressFamily, IcmpSocket> _sockets = new();
     private readonly Dictionary<AddressFamily, Exception> _unavailable = [];
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _sweeper;
-    private int _nextToken = Random.Shared.Next();
+    private readonly bool _rawSockets;
+    private volatile bool _disposed;
 
     /// <param name="packetsPerSecond">Echo requests per second for the whole node.</param>
     public IcmpEngine(int packetsPerSecond, IMeterFactory? meters = null)
+        : this(packetsPerSecond, meters, rawSockets: true)
     {
+    }
+
+    /// <param name="rawSockets">False: datagram (ping) sockets even where raw ones may be opened, for tests run as root.</param>
+    internal IcmpEngine(int packetsPerSecond, IMeterFactory? meters, bool rawSockets)
+    {
+        _rawSockets = rawSockets;
         _pacer = new PacketPacer(packetsPerSecond);
         _metrics = new IcmpMetrics(meters);
-        _sweeper = Task.Run(SweepTimeoutsAsync);
+        _sender = new Thread(SendLoop) { IsBackground = true, Name = "icmp-send" };
+        _sender.Start();
     }
 
     /// <summary>True when the family's socket is raw (we own identifiers and see ICMP errors); opens it if needed.</summary>
     public bool IsRaw(AddressFamily family) => SocketFor(family).Raw;
 
-    public async Task<EchoResult> ProbeAsync(EchoRequest request, CancellationToken cancellationToken)
+    public Task<EchoResult> ProbeAsync(EchoRequest request, CancellationToken cancellationToken)
     {
-        var address = request.Address.IsIPv4MappedToIPv6 ? request.Address.MapToIPv4() : request.Address;
-        var socket = SocketFor(address.AddressFamily);
-        var target = new IPEndPoint(address, 0);
-        var echoes = new List<Task<EchoOutcome>>(request.Count);
-        for (var i = 0; i < request.Count; i++)
+        if (cancellationToken.IsCancellationRequested)
         {
-            if (i > 0)
-            {
-                await Task.Delay(request.Interval, cancellationToken).ConfigureAwait(false);
-            }
-
-            await _pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
-            echoes.Add(Send(socket, target, request.Timeout));
+            return Task.FromCanceled<EchoResult>(cancellationToken);
         }
 
-        var outcomes = await Task.WhenAll(echoes).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return Summarise(outcomes);
+        try
+        {
+            var address = request.Address.IsIPv4MappedToIPv6 ? request.Address.MapToIPv4() : request.Address;
+            var probe = new Probe(SocketFor(address.AddressFamily), address, request);
+            if (probe.Count == 0)
+            {
+                return Task.FromResult(Summarise([]));
+            }
+
+            if (cancellationToken.CanBeCanceled)
+            {
+                probe.CancelWith(cancellationToken);
+            }
+
+            Enqueue(probe);
+            return probe.Task;
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<EchoResult>(ex); // As an async method would: the caller sees it when it awaits.
+        }
     }
 
     public void Dispose()
     {
-        _stopping.Cancel();
+        lock (_socketsLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        StopSending();
         lock (_socketsLock)
         {
             foreach (var socket in _sockets.Values)
@@ -84,37 +109,51 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
             _sockets.Clear();
         }
 
-        foreach (var token in _pending.Keys)
+        List<InFlight> abandoned;
+        lock (_inFlightLock)
         {
-            if (_pending.TryRemove(token, out var echo))
-            {
-                echo.Outcome.TrySetResult(EchoOutcome.Lost);
-            }
+            abandoned = [.. _inFlight.Values];
+            _inFlight.Clear();
         }
 
-        _sweeper.Wait(TimeSpan.FromSeconds(1));
-        _stopping.Dispose();
+        foreach (var echo in abandoned)
+        {
+            echo.Probe.Resolve(echo.Echo, EchoOutcome.Lost);
+        }
     }
 
     /// <summary>RTTs in ms of the answered echoes, in order sent; jitter is the mean difference between neighbours.</summary>
-    internal static EchoResult Summarise(IReadOnlyList<EchoOutcome> outcomes)
+    internal static EchoResult Summarise(ReadOnlySpan<EchoOutcome> outcomes)
     {
-        var rtts = outcomes.Where(o => o.RttMs is not null).Select(o => o.RttMs!.Value).ToList();
-        var error = outcomes.LastOrDefault(o => o.Error is not null)?.Error;
-        if (rtts.Count == 0)
+        string? error = null;
+        int received = 0;
+        double min = double.MaxValue, max = double.MinValue, sum = 0, differences = 0, previous = 0;
+        foreach (var outcome in outcomes)
         {
-            return new EchoResult(outcomes.Count, 0, null, null, null, null, error);
+            error = outcome.Error ?? error;
+            if (outcome.RttMs is not { } rtt)
+            {
+                continue;
+            }
+
+            differences += received > 0 ? Math.Abs(rtt - previous) : 0;
+            previous = rtt;
+            received++;
+            sum += rtt;
+            min = Math.Min(min, rtt);
+            max = Math.Max(max, rtt);
         }
 
-        var jitter = rtts.Count < 2 ? 0 : rtts.Zip(rtts.Skip(1), (a, b) => Math.Abs(b - a)).Average();
-        return new EchoResult(outcomes.Count, rtts.Count, rtts.Min(), rtts.Average(), rtts.Max(), jitter, error);
+        return received == 0
+            ? new EchoResult(outcomes.Length, 0, null, null, null, null, error)
+            : new EchoResult(outcomes.Length, received, min, sum / received, max, received < 2 ? 0 : differences / (received - 1), error);
     }
 
     private IcmpSocket SocketFor(AddressFamily family)
     {
         lock (_socketsLock)
         {
-            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_sockets.TryGetValue(family, out var socket))
             {
                 return socket;
@@ -127,7 +166,7 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
 
             try
             {
-                socket = IcmpSocket.Open(family, (datagram, from, arrival) => OnReceived(family, datagram.Span, from, arrival));
+                socket = IcmpSocket.Open(family, _rawSockets, (datagram, source, scopeId, arrival) => OnReceived(family, datagram, source, scopeId, arrival));
             }
             catch (Exception ex) when (ex is IcmpPermissionException or NotSupportedException)
             {
@@ -141,47 +180,11 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
         }
     }
 
-    private Task<EchoOutcome> Send(IcmpSocket socket, IPEndPoint target, TimeSpan timeout)
-    {
-        var token = (uint)Interlocked.Increment(ref _nextToken);
-        var echo = new Echo(target.Address);
-        _pending[token] = echo;
-        Span<byte> payload = stackalloc byte[PayloadBytes];
-        payload.Clear();
-        BinaryPrimitives.WriteUInt32BigEndian(payload, Magic);
-        BinaryPrimitives.WriteUInt32BigEndian(payload[4..], token);
-        Span<byte> packet = stackalloc byte[IcmpPacket.HeaderBytes + PayloadBytes];
-        var length = IcmpPacket.WriteEchoRequest(packet, socket.Ipv6, (ushort)(token >> 16), (ushort)token, payload);
-
-        echo.SentUtcTicks = DateTime.UtcNow.Ticks;
-        echo.SentAt = Stopwatch.GetTimestamp();
-        lock (_deadlinesLock)
-        {
-            _deadlines.Enqueue(token, echo.SentAt + (long)(timeout.TotalSeconds * Stopwatch.Frequency));
-            if (_deadlines.Count == 1 && _sweepWanted.CurrentCount == 0)
-            {
-                _sweepWanted.Release(); // The sweeper sleeps while nothing is in flight.
-            }
-        }
-
-        if (socket.TrySend(packet[..length], target, out var error))
-        {
-            _metrics.Sent();
-        }
-        else if (_pending.TryRemove(token, out _))
-        {
-            _metrics.Error("send_failed");
-            echo.Outcome.TrySetResult(new EchoOutcome(null, $"cannot send: {Describe(error)}"));
-        }
-
-        return echo.Outcome.Task;
-    }
-
-    private void OnReceived(AddressFamily family, ReadOnlySpan<byte> datagram, IPAddress from, Arrival arrival)
+    private void OnReceived(AddressFamily family, ReadOnlySpan<byte> datagram, ReadOnlySpan<byte> source, uint scopeId, Arrival arrival)
     {
         var ipv6 = family == AddressFamily.InterNetworkV6;
         var raw = _sockets.TryGetValue(family, out var socket) && socket.Raw;
-        if (!IcmpPacket.TryParse(datagram, ipv6, withIpHeader: raw && !ipv6, out var message) || message is null)
+        if (!IcmpPacket.TryRead(datagram, ipv6, withIpHeader: raw && !ipv6, out var message))
         {
             _metrics.Unusable("malformed");
             return;
@@ -192,33 +195,43 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
             return; // A raw socket sees every ICMP packet the host gets, our own requests on loopback included.
         }
 
-        if (!TryMatch(message, raw, out var token, out var echo))
+        if (!TryToken(message, raw, out var token))
         {
             _metrics.Unusable("not_ours");
             return;
         }
 
-        var expectedSource = message.Kind == IcmpKind.EchoReply ? echo.Target : message.QuotedDestination;
-        if (!echo.Target.Equals(expectedSource) || (message.Kind == IcmpKind.EchoReply && !from.Equals(echo.Target)))
+        InFlight echo;
+        lock (_inFlightLock)
         {
-            _metrics.Unusable("wrong_source");
-            return;
-        }
+            if (!_inFlight.TryGetValue(token, out echo))
+            {
+                _metrics.Unusable("not_ours"); // Or timed out a moment ago, or a duplicate reply.
+                return;
+            }
 
-        if (!_pending.TryRemove(token, out _))
-        {
-            return; // Timed out a moment ago, or a duplicate reply.
+            var fromTarget = message.Kind == IcmpKind.EchoReply
+                ? echo.Probe.IsFrom(source, scopeId)
+                : echo.Probe.IsFrom(message.QuotedDestination, 0);
+            if (!fromTarget)
+            {
+                _metrics.Unusable("wrong_source");
+                return;
+            }
+
+            _inFlight.Remove(token);
         }
 
         if (message.Kind == IcmpKind.EchoReply)
         {
             _metrics.Received();
-            echo.Outcome.TrySetResult(new EchoOutcome(RoundTripMs(echo, arrival), null));
+            echo.Probe.Resolve(echo.Echo, new EchoOutcome(RoundTripMs(echo, arrival), null));
         }
         else
         {
             _metrics.Error(message.Kind == IcmpKind.TimeExceeded ? "ttl_exceeded" : "unreachable");
-            echo.Outcome.TrySetResult(new EchoOutcome(null, $"{message.Describe()} (from {from})"));
+            var from = source.Length == 16 ? new IPAddress(source, scopeId) : new IPAddress(source);
+            echo.Probe.Resolve(echo.Echo, new EchoOutcome(null, $"{message.ToMessage().Describe()} (from {from})"));
         }
     }
 
@@ -227,7 +240,7 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
     /// replies. It is wall-clock time, so a clock step could bend it; then it is outside [0, our own reading] and our
     /// monotonic reading stands.
     /// </summary>
-    private static double RoundTripMs(Echo echo, Arrival arrival)
+    private static double RoundTripMs(InFlight echo, Arrival arrival)
     {
         var read = Stopwatch.GetElapsedTime(echo.SentAt, arrival.ReadAt).TotalMilliseconds;
         if (arrival.KernelUtcTicks is { } kernel)
@@ -242,101 +255,27 @@ public sealed class IcmpEngine : IEchoProbe, IDisposable
         return read;
     }
 
-    private bool TryMatch(IcmpMessage message, bool raw, out uint token, out Echo echo)
+    /// <summary>The token an echo reply or error is about, if it is one of ours.</summary>
+    private static bool TryToken(IcmpView message, bool raw, out uint token)
     {
-        echo = null!;
         var payload = message.Payload;
-        var payloadComplete = payload.Length >= 8 && BinaryPrimitives.ReadUInt32BigEndian(payload) == Magic;
-        if (payloadComplete)
+        if (payload.Length >= 8 && BinaryPrimitives.ReadUInt32BigEndian(payload) == Magic)
         {
-            token = BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(4));
-            if ((ushort)token != message.Sequence || (raw && token >> 16 != message.Identifier))
-            {
-                return false;
-            }
-        }
-        else if (raw && message.Kind != IcmpKind.EchoReply && payload.Length < 8)
-        {
-            token = ((uint)message.Identifier << 16) | message.Sequence; // An error that quoted only our header.
-        }
-        else
-        {
-            token = 0;
-            return false;
+            token = BinaryPrimitives.ReadUInt32BigEndian(payload[4..]);
+            return (ushort)token == message.Sequence && (!raw || token >> 16 == message.Identifier);
         }
 
-        return _pending.TryGetValue(token, out echo!);
+        token = ((uint)message.Identifier << 16) | message.Sequence; // An error that quoted only our header.
+        return raw && message.Kind != IcmpKind.EchoReply && payload.Length < 8;
     }
 
-    private async Task SweepTimeoutsAsync()
-    {
-        try
-        {
-            while (true)
-            {
-                bool idle;
-                lock (_deadlinesLock)
-                {
-                    idle = _deadlines.Count == 0;
-                }
-
-                if (idle)
-                {
-                    await _sweepWanted.WaitAsync(_stopping.Token).ConfigureAwait(false);
-                }
-
-                await Task.Delay(SweepEvery, _stopping.Token).ConfigureAwait(false);
-                var now = Stopwatch.GetTimestamp();
-                while (true)
-                {
-                    uint token;
-                    lock (_deadlinesLock)
-                    {
-                        if (!_deadlines.TryPeek(out token, out var deadline) || deadline > now)
-                        {
-                            break;
-                        }
-
-                        _deadlines.Dequeue();
-                    }
-
-                    if (_pending.TryRemove(token, out var echo))
-                    {
-                        _metrics.TimedOut();
-                        echo.Outcome.TrySetResult(EchoOutcome.Lost);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed.
-        }
-    }
-
-    private static string Describe(SocketError error) => error switch
-    {
-        SocketError.NetworkUnreachable => "network unreachable",
-        SocketError.HostUnreachable => "host unreachable",
-        SocketError.NoBufferSpaceAvailable => "send buffer full",
-        SocketError.AccessDenied => "refused by the local firewall",
-        _ => error.ToString(),
-    };
-
-    private sealed class Echo(IPAddress target)
-    {
-        public IPAddress Target { get; } = target;
-
-        public long SentAt { get; set; }
-
-        public long SentUtcTicks { get; set; }
-
-        public TaskCompletionSource<EchoOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    /// <param name="SentAt">Stopwatch timestamp just before the send.</param>
+    /// <param name="SentUtcTicks">Wall-clock time of the send, to subtract from the kernel's arrival time.</param>
+    private readonly record struct InFlight(Probe Probe, int Echo, long SentAt, long SentUtcTicks);
 }
 
-/// <summary>One echo request's fate: an RTT in ms, an ICMP error, or neither (lost).</summary>
-internal sealed record EchoOutcome(double? RttMs, string? Error)
+/// <summary>One echo request's fate: an RTT in ms, an ICMP error, or neither (lost, also the default).</summary>
+internal readonly record struct EchoOutcome(double? RttMs, string? Error)
 {
-    public static readonly EchoOutcome Lost = new(null, null);
+    public static EchoOutcome Lost => default;
 }

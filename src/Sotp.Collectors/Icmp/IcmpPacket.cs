@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
 
 namespace Sotp.Collectors.Icmp;
 
@@ -62,7 +61,14 @@ public static class IcmpPacket
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> datagram, bool ipv6, bool withIpHeader, out IcmpMessage? message)
     {
-        message = null;
+        message = TryRead(datagram, ipv6, withIpHeader, out var view) ? view.ToMessage() : null;
+        return message is not null;
+    }
+
+    /// <summary>As <see cref="TryParse"/>, as a view over the datagram: the engine reads every reply without copying it.</summary>
+    internal static bool TryRead(ReadOnlySpan<byte> datagram, bool ipv6, bool withIpHeader, out IcmpView message)
+    {
+        message = default;
         var icmp = datagram;
         if (withIpHeader && !TrySkipIpv4Header(datagram, out icmp))
         {
@@ -79,25 +85,25 @@ public static class IcmpPacket
         var kind = Classify(type, ipv6);
         if (kind is IcmpKind.EchoReply or IcmpKind.EchoRequest)
         {
-            message = new IcmpMessage(kind, type, code, BinaryPrimitives.ReadUInt16BigEndian(icmp[4..]), BinaryPrimitives.ReadUInt16BigEndian(icmp[6..]),
-                icmp[HeaderBytes..].ToArray(), null);
+            message = new IcmpView(kind, type, code, BinaryPrimitives.ReadUInt16BigEndian(icmp[4..]), BinaryPrimitives.ReadUInt16BigEndian(icmp[6..]),
+                icmp[HeaderBytes..], default);
             return true;
         }
 
         if (kind is IcmpKind.DestinationUnreachable or IcmpKind.TimeExceeded)
         {
-            return TryParseQuoted(icmp[HeaderBytes..], ipv6, kind, type, code, out message);
+            return TryReadQuoted(icmp[HeaderBytes..], ipv6, kind, type, code, out message);
         }
 
-        message = new IcmpMessage(IcmpKind.Other, type, code, 0, 0, [], null);
+        message = new IcmpView(IcmpKind.Other, type, code, 0, 0, default, default);
         return true;
     }
 
     // An error quotes the packet that caused it: its IP header, then at least the first 8 bytes of our echo request.
-    private static bool TryParseQuoted(ReadOnlySpan<byte> quoted, bool ipv6, IcmpKind kind, byte type, byte code, out IcmpMessage? message)
+    private static bool TryReadQuoted(ReadOnlySpan<byte> quoted, bool ipv6, IcmpKind kind, byte type, byte code, out IcmpView message)
     {
-        message = null;
-        IPAddress destination;
+        message = default;
+        ReadOnlySpan<byte> destination;
         ReadOnlySpan<byte> inner;
         if (ipv6)
         {
@@ -106,7 +112,7 @@ public static class IcmpPacket
                 return false; // Not IPv6, or the quoted packet is not ICMPv6 (no extension headers in what we send).
             }
 
-            destination = new IPAddress(quoted.Slice(24, 16));
+            destination = quoted.Slice(24, 16);
             inner = quoted[Ipv6HeaderBytes..];
         }
         else
@@ -116,7 +122,7 @@ public static class IcmpPacket
                 return false;
             }
 
-            destination = new IPAddress(quoted.Slice(16, 4));
+            destination = quoted.Slice(16, 4);
         }
 
         if (inner[0] != (ipv6 ? EchoRequestV6 : EchoRequestV4))
@@ -124,8 +130,8 @@ public static class IcmpPacket
             return false; // An error about something else than a ping.
         }
 
-        message = new IcmpMessage(kind, type, code, BinaryPrimitives.ReadUInt16BigEndian(inner[4..]), BinaryPrimitives.ReadUInt16BigEndian(inner[6..]),
-            inner[HeaderBytes..].ToArray(), destination);
+        message = new IcmpView(kind, type, code, BinaryPrimitives.ReadUInt16BigEndian(inner[4..]), BinaryPrimitives.ReadUInt16BigEndian(inner[6..]),
+            inner[HeaderBytes..], destination);
         return true;
     }
 

@@ -1,32 +1,38 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace Sotp.Collectors.Icmp;
 
+/// <summary>Called for every datagram a socket receives: the ICMP bytes, the sender's 4 or 16 address bytes and scope id.</summary>
+internal delegate void DatagramHandler(ReadOnlySpan<byte> datagram, ReadOnlySpan<byte> source, uint sourceScopeId, Arrival arrival);
+
 /// <summary>
 /// One ICMP socket for one address family, shared by every probe: a raw socket when the process may open one
 /// (root or CAP_NET_RAW), else an unprivileged ICMP datagram socket (Linux ping sockets, allowed by
-/// net.ipv4.ping_group_range). A dedicated thread receives; each datagram carries the kernel's own time of arrival
-/// (SIOCGSTAMPNS), so a burst of replies waiting in the socket buffer does not inflate their RTTs.
+/// net.ipv4.ping_group_range). A dedicated thread receives (see IcmpSocket.Receive.cs); each datagram carries the
+/// kernel's own time of arrival, so a burst of replies waiting in the socket buffer does not inflate their RTTs.
 /// </summary>
 internal sealed partial class IcmpSocket : IDisposable
 {
     private const int ReceiveBufferBytes = 4 * 1024 * 1024;
+    private const int SocketLevel = 1, SoTimestampNs = 35;
 
     private readonly Socket _socket;
     private readonly Thread _receiver;
-    private const nuint SiocGStampNs = 0x8907;
-    private readonly Action<ReadOnlyMemory<byte>, IPAddress, Arrival> _onReceive;
+    private readonly DatagramHandler _onReceive;
     private volatile bool _closed;
 
-    private IcmpSocket(Socket socket, bool raw, bool ipv6, Action<ReadOnlyMemory<byte>, IPAddress, Arrival> onReceive)
+    private unsafe IcmpSocket(Socket socket, bool raw, bool ipv6, DatagramHandler onReceive)
     {
         _socket = socket;
         Raw = raw;
         Ipv6 = ipv6;
         _onReceive = onReceive;
+        // Held for the socket's life, so closing it cannot hand its descriptor number to another file while we use it.
+        socket.SafeHandle.DangerousAddRef(ref _handleAdded);
+        _fd = (int)socket.SafeHandle.DangerousGetHandle();
+        AllocateBuffers(out _messages, out _vectors, out _slots);
         _receiver = new Thread(ReceiveLoop) { IsBackground = true, Name = ipv6 ? "icmp6-receive" : "icmp4-receive" };
         _receiver.Start();
     }
@@ -36,20 +42,28 @@ internal sealed partial class IcmpSocket : IDisposable
 
     public bool Ipv6 { get; }
 
-    /// <summary>Called for every datagram with its source and time of arrival.</summary>
-    public static IcmpSocket Open(AddressFamily family, Action<ReadOnlyMemory<byte>, IPAddress, Arrival> onReceive)
+    /// <param name="rawAllowed">False: a datagram socket even where a raw one may be opened.</param>
+    public static IcmpSocket Open(AddressFamily family, bool rawAllowed, DatagramHandler onReceive)
     {
         var ipv6 = family == AddressFamily.InterNetworkV6;
         var protocol = ipv6 ? ProtocolType.IcmpV6 : ProtocolType.Icmp;
         SocketException? refused = null;
         foreach (var (type, raw) in new[] { (SocketType.Raw, true), (SocketType.Dgram, false) })
         {
+            if (raw && !rawAllowed)
+            {
+                continue;
+            }
+
             try
             {
                 var socket = new Socket(family, type, protocol);
                 socket.ReceiveBufferSize = ReceiveBufferBytes;
                 socket.SendBufferSize = ReceiveBufferBytes;
                 socket.Bind(new IPEndPoint(ipv6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+                // Every datagram then comes with the kernel's arrival time as a control message, read in the same
+                // system call as the datagram itself.
+                socket.SetRawSocketOption(SocketLevel, SoTimestampNs, BitConverter.GetBytes(1));
                 if (raw)
                 {
                     LetInOnlyRepliesAndErrors(socket, ipv6);
@@ -96,8 +110,9 @@ internal sealed partial class IcmpSocket : IDisposable
         }
     }
 
+    /// <param name="target">Serialised once per probe: an EndPoint would be serialised (and allocated) per packet.</param>
     /// <returns>False when the kernel refused the packet (no route, buffer full, socket closed).</returns>
-    public bool TrySend(ReadOnlySpan<byte> packet, EndPoint target, out SocketError error)
+    public bool TrySend(ReadOnlySpan<byte> packet, SocketAddress target, out SocketError error)
     {
         try
         {
@@ -120,56 +135,25 @@ internal sealed partial class IcmpSocket : IDisposable
     public void Dispose()
     {
         _closed = true;
+        try
+        {
+            // Wakes the receiver waiting in poll (closing the descriptor alone would not); on a socket that was
+            // never connected the kernel still applies it and only answers ENOTCONN.
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        if (_receiver.Join(TimeSpan.FromSeconds(1)))
+        {
+            FreeBuffers(); // Else the receiver may still touch them: leaking 100 KB beats a crash.
+        }
+
         _socket.Dispose();
-    }
-
-    /// <summary>When the kernel took the last datagram in, as UTC ticks; null where the socket cannot say.</summary>
-    private long? KernelArrivalTicks()
-    {
-        if (Ioctl(_socket.SafeHandle.DangerousGetHandle(), SiocGStampNs, out var stamp) != 0)
-        {
-            return null; // ENOENT for the very first datagram: the call itself switches time-stamping on.
-        }
-
-        return DateTime.UnixEpoch.Ticks + (stamp.Seconds * TimeSpan.TicksPerSecond) + (stamp.Nanoseconds / 100);
-    }
-
-    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
-    private static partial int Ioctl(nint fd, nuint request, out Timespec value);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Timespec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    private void ReceiveLoop()
-    {
-        var buffer = new byte[65536];
-        EndPoint any = new IPEndPoint(Ipv6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!_closed)
-        {
-            try
-            {
-                var from = any;
-                var received = _socket.ReceiveFrom(buffer, SocketFlags.None, ref from);
-                var read = Stopwatch.GetTimestamp();
-                _onReceive(buffer.AsMemory(0, received), ((IPEndPoint)from).Address, new Arrival(read, KernelArrivalTicks()));
-            }
-            catch (SocketException) when (_closed)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                // A transient receive error (e.g. ICMP-reported on some kernels): the socket stays usable.
-            }
-        }
     }
 }
 

@@ -46,4 +46,29 @@ public sealed class IcmpEngineLoopbackTests
 
         Assert.All(results, r => Assert.Equal(2, r.Received));
     }
+
+    [RootFact]
+    public async Task Dispose_EndsAProbeWaitingForItsNextEcho_WithTheRestLost()
+    {
+        var engine = new IcmpEngine(packetsPerSecond: 1000);
+        var probe = engine.ProbeAsync(new EchoRequest(IPAddress.Loopback, 3, TimeSpan.FromHours(1), TimeSpan.FromSeconds(1)), CancellationToken.None);
+
+        engine.Dispose();
+        var result = await probe.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, result.Sent);
+        Assert.InRange(result.Received, 0, 1);
+    }
+
+    [RootFact]
+    public async Task Cancelling_EndsAProbeWaitingForItsNextEcho()
+    {
+        using var engine = new IcmpEngine(packetsPerSecond: 1000);
+        using var cancellation = new CancellationTokenSource();
+        var probe = engine.ProbeAsync(new EchoRequest(IPAddress.Loopback, 3, TimeSpan.FromHours(1), TimeSpan.FromSeconds(1)), cancellation.Token);
+
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probe.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
 }
