@@ -31,12 +31,13 @@ public sealed class ConsoleClock
     /// <summary>The picked zone if this server knows it, else the browser's, else UTC.</summary>
     public void Choose(string? picked, string? browser)
     {
-        Picked = picked is { Length: > 0 } && TryFindZone(picked, out _) ? picked : null;
-        Zone = new[] { Picked, browser }.FirstOrDefault(id => id is { Length: > 0 } && TryFindZone(id, out _)) is { } id && TryFindZone(id, out var zone)
-            ? zone
-            : TimeZoneInfo.Utc;
+        var pickedZone = Known(picked);
+        Picked = pickedZone is null ? null : picked;
+        Zone = pickedZone ?? Known(browser) ?? TimeZoneInfo.Utc;
         Loaded = true;
     }
+
+    private static TimeZoneInfo? Known(string? id) => id is { Length: > 0 } && TryFindZone(id, out var zone) ? zone : null;
 
     /// <summary>Midnight of a date picked in the console, in the user's zone; where a DST jump skips midnight, the first instant after it.</summary>
     public DateTimeOffset StartOfDay(DateTime day)
